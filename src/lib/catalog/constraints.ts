@@ -1,0 +1,106 @@
+import type { Catalog, DataDestination, DeploymentOption } from './schema.ts';
+
+/** Hard requirements a scenario places on where its model runs. */
+export type Constraints = {
+  /** Every prediction must finish in under this many milliseconds. */
+  latencyBudgetMs?: number;
+  /** The product must keep working with no internet connection. */
+  offline?: boolean;
+  /** Inputs (patient data, for example) must never leave the device. */
+  dataStaysOnDevice?: boolean;
+  /** Inputs may go to your own cloud but never to a third party. */
+  noThirdParty?: boolean;
+};
+
+export type ConstraintId = 'latency' | 'offline' | 'data-on-device' | 'no-third-party';
+
+export type Violation = {
+  constraint: ConstraintId;
+  message: string;
+  /** The figure that breaks the constraint, such as "200 ms to 10 s". */
+  figure?: string;
+};
+
+export type OptionVerdict = {
+  optionId: string;
+  fits: boolean;
+  violations: Violation[];
+};
+
+const destinationText: Record<DataDestination, string> = {
+  device: 'stays on the device',
+  'your-cloud': 'goes to servers in your cloud',
+  'platform-cloud': "goes to the ML platform's servers",
+  'third-party': "goes to a third party's servers",
+};
+
+/** Format a millisecond figure as "200 ms" or "10 s". */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Format a millisecond range as "200 ms to 10 s". */
+export function formatMsRange([min, max]: readonly [number, number]): string {
+  return `${formatMs(min)} to ${formatMs(max)}`;
+}
+
+/** Check one option's catalog facts against the constraints and list every one it breaks. */
+export function evaluateOption(option: DeploymentOption, constraints: Constraints): OptionVerdict {
+  const { facts } = option;
+  const violations: Violation[] = [];
+
+  if (constraints.offline === true && facts.network === 'required') {
+    violations.push({
+      constraint: 'offline',
+      message: `${option.shortName} needs a network round trip for every prediction, but the app must work with no internet connection.`,
+      figure: 'a network round trip',
+    });
+  }
+
+  if (constraints.dataStaysOnDevice === true && facts.data !== 'device') {
+    violations.push({
+      constraint: 'data-on-device',
+      message: `With ${option.shortName}, every input ${destinationText[facts.data]}, so the data leaves the device.`,
+      figure: destinationText[facts.data],
+    });
+  } else if (constraints.noThirdParty === true && facts.data === 'third-party') {
+    violations.push({
+      constraint: 'no-third-party',
+      message: `With ${option.shortName}, every input ${destinationText[facts.data]}.`,
+      figure: destinationText[facts.data],
+    });
+  }
+
+  const budget = constraints.latencyBudgetMs;
+  if (budget !== undefined) {
+    const cold = facts.coldStart;
+    if (cold.kind === 'after-idle' && cold.ms !== undefined && cold.ms[0] >= budget) {
+      const figure = `${formatMsRange(cold.ms)} cold starts`;
+      violations.push({
+        constraint: 'latency',
+        message: `${option.shortName} has cold starts of ${formatMsRange(cold.ms)} after idle, far above the ${formatMs(budget)} budget.`,
+        figure,
+      });
+    } else if (facts.latency.warmMs[0] >= budget) {
+      violations.push({
+        constraint: 'latency',
+        message: `${option.shortName} takes at least ${formatMs(facts.latency.warmMs[0])} per prediction${facts.latency.estimate ? ' (estimate)' : ''}, which does not fit the ${formatMs(budget)} budget.`,
+        figure: formatMs(facts.latency.warmMs[0]),
+      });
+    }
+  }
+
+  return { optionId: option.id, fits: violations.length === 0, violations };
+}
+
+/** Evaluate every option of the catalog against the constraints, in catalog order. */
+export function evaluateCatalog(catalog: Catalog, constraints: Constraints): OptionVerdict[] {
+  return catalog.map((option) => evaluateOption(option, constraints));
+}
+
+/** Return the ids of the options that satisfy every constraint. */
+export function deriveFittingOptions(catalog: Catalog, constraints: Constraints): string[] {
+  return evaluateCatalog(catalog, constraints)
+    .filter((verdict) => verdict.fits)
+    .map((verdict) => verdict.optionId);
+}
