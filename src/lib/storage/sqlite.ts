@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { migrations, migrationsTableSql } from './migrations.ts';
+import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt } from './rows.ts';
+import type { AttemptDecision, NewAttempt, NewRegrade, Storage, StoredAttempt, StoredRegrade } from './types.ts';
+
+/** How SQLite syncs the write-ahead log: FULL fsyncs at every commit. */
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+/**
+ * Storage in one SQLite file through node:sqlite. The driver is synchronous,
+ * so a transaction opened and committed within one call cannot interleave with
+ * another request of this process: that is what serializes attempt numbering.
+ * BEGIN IMMEDIATE and a busy timeout cover other processes on the same file
+ * (the `regrade` CLI while the server runs).
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
+  readonly path: string;
+  #db: DatabaseSync;
+  #statements = new Map<string, StatementSync>();
+
+  constructor(path: string, synchronous: SqliteSynchronous = 'FULL') {
+    this.path = path;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.#db = new DatabaseSync(path);
+
+    // WAL lets readers run beside the writer. With synchronous=FULL each commit
+    // is fsynced before recordAttempt resolves, so an acknowledged attempt
+    // survives a killed process and a power loss. NORMAL survives a killed
+    // process too (the WAL is in the OS page cache) but may lose the last
+    // commits on power loss or an OS crash.
+    this.#db.exec('PRAGMA journal_mode = WAL');
+    this.#db.exec(`PRAGMA synchronous = ${synchronous}`);
+    this.#db.exec('PRAGMA busy_timeout = 5000');
+    this.#db.exec('PRAGMA foreign_keys = ON');
+  }
+
+  /** Return a cached prepared statement for `sql`. */
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Run `work` inside BEGIN IMMEDIATE … COMMIT, rolling back if it throws. */
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async migrate(): Promise<void> {
+    this.#db.exec(migrationsTableSql);
+    const applied = new Set(
+      this.#db.prepare('SELECT version FROM schema_migrations').all().map((row) => Number(row.version)),
+    );
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      this.#transaction(() => {
+        this.#db.exec(migration.sqlite);
+        this.#db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+      });
+    }
+  }
+
+  async recordAttempt(learnerId: string, checkpointId: string, decide: AttemptDecision): Promise<StoredAttempt | null> {
+    return this.#transaction(() => {
+      const history = this.#selectAttempts(learnerId, checkpointId);
+      const attempt = decide(history);
+      if (attempt === null) return null;
+      const id = this.#insertAttempt(attempt);
+      return { ...attempt, id, latestRegrade: null };
+    });
+  }
+
+  #selectAttempts(learnerId: string, checkpointId: string): StoredAttempt[] {
+    const rows = this.#prepare(
+      `SELECT ${attemptColumns} FROM ${attemptsWithLatestRegrade}
+       WHERE a.learner_id = ? AND a.checkpoint_id = ? ORDER BY a.id`,
+    ).all(learnerId, checkpointId);
+    return rows.map((row) => toStoredAttempt(row));
+  }
+
+  #insertAttempt(attempt: NewAttempt): number {
+    const result = this.#prepare(
+      `INSERT INTO attempts (submission_id, learner_id, checkpoint_id, attempt, status, answer,
+         payload_hash, key_version, grader_version, score, raw_score, passed, feedback, result,
+         client, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      attempt.submissionId,
+      attempt.learnerId,
+      attempt.checkpointId,
+      attempt.attempt,
+      attempt.status,
+      attempt.answerJson,
+      attempt.payloadHash,
+      attempt.keyVersion,
+      attempt.graderVersion,
+      attempt.score,
+      attempt.rawScore,
+      attempt.passed ? 1 : 0,
+      attempt.feedbackJson,
+      attempt.resultJson,
+      attempt.client,
+      attempt.createdAt,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  async findSubmission(learnerId: string, checkpointId: string, submissionId: string): Promise<StoredAttempt | null> {
+    const row = this.#prepare(
+      `SELECT ${attemptColumns} FROM ${attemptsWithLatestRegrade}
+       WHERE a.learner_id = ? AND a.checkpoint_id = ? AND a.submission_id = ?`,
+    ).get(learnerId, checkpointId, submissionId);
+    return row === undefined ? null : toStoredAttempt(row);
+  }
+
+  async listAttempts(learnerId: string, checkpointId: string): Promise<StoredAttempt[]> {
+    return this.#selectAttempts(learnerId, checkpointId);
+  }
+
+  async listAllAttempts(checkpointId: string): Promise<StoredAttempt[]> {
+    const rows = this.#prepare(
+      `SELECT ${attemptColumns} FROM ${attemptsWithLatestRegrade} WHERE a.checkpoint_id = ? ORDER BY a.id`,
+    ).all(checkpointId);
+    return rows.map((row) => toStoredAttempt(row));
+  }
+
+  async recordRegrades(regrades: NewRegrade[]): Promise<StoredRegrade[]> {
+    const insert = this.#prepare(
+      `INSERT INTO regrades (attempt_id, key_version, grader_version, status, score, raw_score,
+         passed, feedback, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.#transaction(() =>
+      regrades.map((regrade) => {
+        const result = insert.run(
+          regrade.attemptId,
+          regrade.keyVersion,
+          regrade.graderVersion,
+          regrade.status,
+          regrade.score,
+          regrade.rawScore,
+          regrade.passed ? 1 : 0,
+          regrade.feedbackJson,
+          regrade.createdAt,
+        );
+        return { ...regrade, id: Number(result.lastInsertRowid) };
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.#statements.clear();
+    this.#db.close();
+  }
+}
