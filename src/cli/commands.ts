@@ -5,3 +5,8 @@ registerCommand('docker', {
   summary: 'Run the simulated docker CLI against the current folder (state in .slipway/)',
   run: async (args) => (await import('../lib/docker/cli/node.ts')).runNodeDocker(args),
 });
+
+registerCommand('regrade', {
+  summary: 'Re-grade stored submissions of a checkpoint with the current key (--dry-run to only report)',
+  run: async (args) => (await import('../lib/grading-service/regrade-cli.ts')).runRegrade(args),
+});
