@@ -258,6 +258,8 @@ export interface Dockerfile {
   comments: Word[];
   /** Number of source lines, counting a last line without a newline. */
   lineCount: number;
+  /** 1-based numbers of the lines that end in CR LF (Windows line endings). */
+  crlfLines: number[];
 }
 
 /**

@@ -1,0 +1,401 @@
+import { ExpansionError } from '../ast.ts';
+import type { EscapeToken, Variables } from '../ast.ts';
+
+/** Options of one expansion. */
+export interface ExpandOptions {
+  /** Called with each variable name that was referenced but not set. */
+  onUnset?: (name: string) => void;
+}
+
+/** Thrown for malformed words, such as an unterminated quote or `${a:x}`. */
+export class WordSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WordSyntaxError';
+  }
+}
+
+/**
+ * Expands `$` references in a Dockerfile word and removes quotes and escape
+ * tokens, as BuildKit's shell lexer does for ENV, COPY, WORKDIR and the like.
+ * Unset variables expand to the empty string. Throws ExpansionError for
+ * `${a:?msg}` and WordSyntaxError for malformed words.
+ */
+export function expandWord(
+  text: string,
+  vars: Variables,
+  escapeToken: EscapeToken = '\\',
+  options: ExpandOptions = {},
+): string {
+  const lexer = new WordLexer(text, vars, escapeToken, options);
+  return lexer.readWord('');
+}
+
+/**
+ * Expands a word like `expandWord`, then splits it on unquoted blanks,
+ * as BuildKit does for the words of EXPOSE, VOLUME and USER.
+ */
+export function expandWords(
+  text: string,
+  vars: Variables,
+  escapeToken: EscapeToken = '\\',
+  options: ExpandOptions = {},
+): string[] {
+  const lexer = new WordLexer(text, vars, escapeToken, options);
+  return lexer.readWords();
+}
+
+/** Returns the names of every variable a word references, in order, without expanding. */
+export function referencedVariables(text: string, escapeToken: EscapeToken = '\\'): string[] {
+  const names: string[] = [];
+  const lexer = new WordLexer(text, new Map(), escapeToken, {});
+  lexer.onReference = (name) => names.push(name);
+  try {
+    lexer.readWord('');
+  } catch {
+    // A malformed word still lists the references seen before the error.
+  }
+  return names;
+}
+
+/** Looks a variable up in a Map or a plain record. */
+export function lookupVariable(vars: Variables, name: string): string | undefined {
+  if (vars instanceof Map) return vars.get(name);
+  const record = vars as Readonly<Record<string, string>>;
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+
+const SPECIAL_PARAMETERS = '@*#?-$!0';
+
+/** Returns true for characters that may appear in a variable name. */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95
+  );
+}
+
+/** Single-pass reader of one word; `stop` characters end a nested word (used inside `${...}`). */
+class WordLexer {
+  private pos = 0;
+  private readonly text: string;
+  private readonly vars: Variables;
+  private readonly escape: string;
+  private readonly options: ExpandOptions;
+  onReference: ((name: string) => void) | undefined;
+
+  constructor(text: string, vars: Variables, escapeToken: EscapeToken, options: ExpandOptions) {
+    this.text = text;
+    this.vars = vars;
+    this.escape = escapeToken;
+    this.options = options;
+  }
+
+  /** Reads until the end of input or an unescaped character in `stop`, expanding as it goes. */
+  readWord(stop: string): string {
+    let out = '';
+    const text = this.text;
+
+    while (this.pos < text.length) {
+      const ch = text.charAt(this.pos);
+      if (stop !== '' && stop.includes(ch)) break;
+
+      if (ch === "'") {
+        out += this.readSingleQuoted();
+      } else if (ch === '"') {
+        out += this.readDoubleQuoted();
+      } else if (ch === '$') {
+        out += this.readDollar();
+      } else if (ch === this.escape) {
+        this.pos++;
+        if (this.pos < text.length) out += text.charAt(this.pos++);
+      } else {
+        out += ch;
+        this.pos++;
+      }
+    }
+    return out;
+  }
+
+  /** Reads blank-separated words; quoted blanks stay inside a word. */
+  readWords(): string[] {
+    const words: string[] = [];
+    let current = '';
+    let inWord = false;
+    const text = this.text;
+
+    while (this.pos < text.length) {
+      const ch = text.charAt(this.pos);
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (inWord) words.push(current);
+        current = '';
+        inWord = false;
+        this.pos++;
+        continue;
+      }
+
+      inWord = true;
+      if (ch === "'") current += this.readSingleQuoted();
+      else if (ch === '"') current += this.readDoubleQuoted();
+      else if (ch === '$') {
+        // An unquoted expansion that yields blanks splits into several words.
+        const value = this.readDollar();
+        const parts = value.split(/[ \t\n]+/);
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0) {
+            if (current !== '') words.push(current);
+            current = '';
+          }
+          current += parts[i];
+        }
+      } else if (ch === this.escape) {
+        this.pos++;
+        if (this.pos < text.length) current += text.charAt(this.pos++);
+      } else {
+        current += ch;
+        this.pos++;
+      }
+    }
+    if (inWord && current !== '') words.push(current);
+    return words;
+  }
+
+  private readSingleQuoted(): string {
+    const close = this.text.indexOf("'", this.pos + 1);
+    if (close === -1) {
+      throw new WordSyntaxError('unexpected end of statement while looking for matching single-quote');
+    }
+    const value = this.text.slice(this.pos + 1, close);
+    this.pos = close + 1;
+    return value;
+  }
+
+  private readDoubleQuoted(): string {
+    let out = '';
+    const text = this.text;
+    this.pos++;
+
+    while (this.pos < text.length) {
+      const ch = text.charAt(this.pos);
+      if (ch === '"') {
+        this.pos++;
+        return out;
+      }
+      if (ch === '$') {
+        out += this.readDollar();
+      } else if (ch === this.escape && this.pos + 1 < text.length) {
+        // Inside double quotes the escape token only escapes `"`, `$` and itself.
+        const next = text.charAt(this.pos + 1);
+        out += next === '"' || next === '$' || next === this.escape ? next : ch + next;
+        this.pos += 2;
+      } else {
+        out += ch;
+        this.pos++;
+      }
+    }
+    throw new WordSyntaxError('unexpected end of statement while looking for matching double-quote');
+  }
+
+  /** Reads a `$` reference at `pos` and returns its value. */
+  private readDollar(): string {
+    const text = this.text;
+    this.pos++;
+    if (this.pos >= text.length) return '$';
+
+    if (text.charAt(this.pos) !== '{') {
+      const name = this.readName();
+      if (name === '') return '$';
+      return this.valueOf(name) ?? '';
+    }
+
+    this.pos++;
+    const name = this.readName();
+    if (name === '') throw new WordSyntaxError('missing variable name in ${} substitution');
+    if (this.pos >= text.length) {
+      throw new WordSyntaxError(`missing '}' in substitution of ${name}`);
+    }
+
+    const op = text.charAt(this.pos);
+    if (op === '}') {
+      this.pos++;
+      return this.valueOf(name) ?? '';
+    }
+    return this.readModifier(name);
+  }
+
+  /** Applies the modifier after `${name`, reading up to the closing brace. */
+  private readModifier(name: string): string {
+    const text = this.text;
+    let op = text.charAt(this.pos++);
+    let colon = false;
+
+    if (op === ':') {
+      colon = true;
+      op = text.charAt(this.pos++);
+      if (op !== '-' && op !== '+' && op !== '?') {
+        throw new WordSyntaxError(`unsupported modifier (${op}) in substitution`);
+      }
+    } else if ((op === '#' || op === '%' || op === '/') && text.charAt(this.pos) === op) {
+      // Doubled operator: longest match (`##`, `%%`) or replace all (`//`).
+      this.pos++;
+      op += op;
+    }
+
+    const value = this.valueOf(name);
+    const isSet = value !== undefined;
+    const isUsable = colon ? isSet && value !== '' : isSet;
+
+    if (op === '/' || op === '//') {
+      const pattern = this.readWord('/}');
+      let replacement = '';
+      if (text.charAt(this.pos) === '/') {
+        this.pos++;
+        replacement = this.readWord('}');
+      }
+      this.expectClose(name);
+      return replacePattern(value ?? '', pattern, replacement, op === '//');
+    }
+
+    const word = this.readWord('}');
+    this.expectClose(name);
+
+    switch (op) {
+      case '-':
+        return isUsable ? (value as string) : word;
+      case '+':
+        return isUsable ? word : '';
+      case '?':
+        if (isUsable) return value as string;
+        throw new ExpansionError(
+          name,
+          word !== '' ? word : colon ? 'is not allowed to be empty' : 'is not allowed to be unset',
+        );
+      case '#':
+      case '##':
+        return removePrefix(value ?? '', word, op === '##');
+      case '%':
+      case '%%':
+        return removeSuffix(value ?? '', word, op === '%%');
+      default:
+        throw new WordSyntaxError(`unsupported modifier (${op}) in substitution`);
+    }
+  }
+
+  private expectClose(name: string): void {
+    if (this.text.charAt(this.pos) !== '}') {
+      throw new WordSyntaxError(`missing '}' in substitution of ${name}`);
+    }
+    this.pos++;
+  }
+
+  /** Reads a variable name, a run of digits or one special parameter. */
+  private readName(): string {
+    const text = this.text;
+    const start = this.pos;
+    const first = text.charCodeAt(start);
+
+    if (first >= 48 && first <= 57) {
+      while (this.pos < text.length && isDigit(text.charCodeAt(this.pos))) this.pos++;
+      return text.slice(start, this.pos);
+    }
+    if (SPECIAL_PARAMETERS.includes(text.charAt(start)) && start < text.length) {
+      this.pos++;
+      return text.charAt(start);
+    }
+    while (this.pos < text.length && isNameChar(text.charCodeAt(this.pos))) this.pos++;
+    return text.slice(start, this.pos);
+  }
+
+  private valueOf(name: string): string | undefined {
+    this.onReference?.(name);
+    const value = lookupVariable(this.vars, name);
+    if (value === undefined) this.options.onUnset?.(name);
+    return value;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Compiles a shell glob (`*`, `?`, `[...]`) into an anchored RegExp.
+ * The pattern is matched against short values only, so backtracking stays cheap.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob.charAt(i);
+    if (ch === '*') source += '[\\s\\S]*';
+    else if (ch === '?') source += '[\\s\\S]';
+    else if (ch === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close === -1) {
+        source += '\\[';
+      } else {
+        let body = glob.slice(i + 1, close);
+        if (body.startsWith('!')) body = '^' + body.slice(1);
+        source += '[' + body.replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else if (ch === '\\' && i + 1 < glob.length) {
+      source += escapeRegExp(glob.charAt(++i));
+    } else source += escapeRegExp(ch);
+  }
+  return new RegExp('^(?:' + source + ')$');
+}
+
+function escapeRegExp(ch: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(ch) ? '\\' + ch : ch;
+}
+
+/** Removes the shortest (or longest) prefix matching the glob. */
+function removePrefix(value: string, glob: string, longest: boolean): string {
+  const re = globToRegExp(glob);
+  if (longest) {
+    for (let end = value.length; end >= 0; end--) if (re.test(value.slice(0, end))) return value.slice(end);
+  } else {
+    for (let end = 0; end <= value.length; end++) if (re.test(value.slice(0, end))) return value.slice(end);
+  }
+  return value;
+}
+
+/** Removes the shortest (or longest) suffix matching the glob. */
+function removeSuffix(value: string, glob: string, longest: boolean): string {
+  const re = globToRegExp(glob);
+  if (longest) {
+    for (let start = 0; start <= value.length; start++) if (re.test(value.slice(start))) return value.slice(0, start);
+  } else {
+    for (let start = value.length; start >= 0; start--) if (re.test(value.slice(start))) return value.slice(0, start);
+  }
+  return value;
+}
+
+/** Replaces the first (or every) longest glob match, scanning left to right. */
+function replacePattern(value: string, glob: string, replacement: string, all: boolean): string {
+  if (glob === '') return value;
+  const re = globToRegExp(glob);
+  let out = '';
+  let i = 0;
+
+  while (i <= value.length) {
+    let matchEnd = -1;
+    for (let end = value.length; end > i; end--) {
+      if (re.test(value.slice(i, end))) {
+        matchEnd = end;
+        break;
+      }
+    }
+    if (matchEnd === -1) {
+      if (i < value.length) out += value.charAt(i);
+      i++;
+      continue;
+    }
+    out += replacement;
+    i = matchEnd;
+    if (!all) return out + value.slice(i);
+  }
+  return out;
+}
