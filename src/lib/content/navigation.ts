@@ -1,0 +1,45 @@
+import type { Part } from './course.ts';
+
+/** The fields of a lesson that navigation needs. */
+export type LessonSummary = {
+  slug: string;
+  title: string;
+  part: string;
+  order: number;
+  duration: number;
+};
+
+export type OutlinePart = Part & { lessons: LessonSummary[]; duration: number };
+
+/** Groups lessons under their parts in course order; parts keep the outline's order, lessons sort by `order`. */
+export function buildOutline(parts: readonly Part[], lessons: readonly LessonSummary[]): OutlinePart[] {
+  const sorted = [...lessons].sort((a, b) => a.order - b.order);
+  return parts.map((part) => {
+    const partLessons = sorted.filter((lesson) => lesson.part === part.id);
+    const duration = partLessons.reduce((sum, lesson) => sum + lesson.duration, 0);
+    return { ...part, lessons: partLessons, duration };
+  });
+}
+
+/** Lists the lessons in reading order: part by part, then by `order`. */
+export function flattenOutline(outline: readonly OutlinePart[]): LessonSummary[] {
+  return outline.flatMap((part) => part.lessons);
+}
+
+/** Finds the lessons before and after `slug` in reading order. */
+export function findNeighbours(
+  flat: readonly LessonSummary[],
+  slug: string,
+): { previous?: LessonSummary; next?: LessonSummary } {
+  const index = flat.findIndex((lesson) => lesson.slug === slug);
+  if (index === -1) return {};
+  return { previous: flat[index - 1], next: flat[index + 1] };
+}
+
+/** Formats a duration in minutes as "12 min" or "1 h 05 min". */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')} min`;
+}

@@ -1,0 +1,21 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadCourse } from './load.ts';
+import { buildOutline, type OutlinePart } from './navigation.ts';
+
+/** Returns the lessons to publish: every lesson in development, non-drafts in production builds. */
+export async function getPublishedLessons(): Promise<CollectionEntry<'lessons'>[]> {
+  return getCollection('lessons', (entry) => import.meta.env.DEV || entry.data.draft !== true);
+}
+
+/** Builds the course outline (parts with their published lessons) for pages. */
+export async function getOutline(): Promise<OutlinePart[]> {
+  const lessons = await getPublishedLessons();
+  const summaries = lessons.map((entry) => ({
+    slug: entry.id,
+    title: entry.data.title,
+    part: entry.data.part,
+    order: entry.data.order,
+    duration: entry.data.duration,
+  }));
+  return buildOutline(loadCourse().parts, summaries);
+}
