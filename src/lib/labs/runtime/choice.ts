@@ -1,0 +1,92 @@
+/** Which runtime the learner asked for: decide for me, WebContainer, or the in-page shell. */
+export type RuntimePreference = 'auto' | 'webcontainer' | 'inpage';
+
+/** Where a preference came from, so the badge can say who forced a runtime. */
+export type PreferenceSource = 'query' | 'setting' | 'default';
+
+/** Why the in-page runtime runs instead of WebContainer. */
+export type InPageReason =
+  | { kind: 'forced'; source: 'query' | 'setting' }
+  | { kind: 'not-isolated' }
+  | { kind: 'unsupported'; missing: string }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'failed'; message: string };
+
+/** The runtime a lab page ended up with. */
+export type RuntimeOutcome = { runtime: 'webcontainer' } | { runtime: 'inpage'; reason: InPageReason };
+
+/** The first step of the choice: try WebContainer, or go straight to the in-page runtime. */
+export type RuntimePlan = { attempt: 'webcontainer' } | { attempt: 'inpage'; reason: InPageReason };
+
+export const RUNTIME_SETTING_KEY = 'slipway:runtime';
+
+/** Seconds WebContainer.boot() may take before the page gives up on it. */
+export const WEBCONTAINER_BOOT_TIMEOUT_SECONDS = 20;
+
+const PREFERENCES: readonly RuntimePreference[] = ['auto', 'webcontainer', 'inpage'];
+
+/** Parse a stored or typed preference; anything unknown is null. */
+export function parsePreference(value: string | null | undefined): RuntimePreference | null {
+  const normal = value?.trim().toLowerCase();
+  return PREFERENCES.find((preference) => preference === normal) ?? null;
+}
+
+/** Pick the preference in force: `?runtime=` beats the site setting, which beats `auto`. */
+export function resolvePreference(query: string | null, setting: string | null): {
+  preference: RuntimePreference;
+  source: PreferenceSource;
+} {
+  const fromQuery = parsePreference(query);
+  if (fromQuery !== null) return { preference: fromQuery, source: 'query' };
+
+  const fromSetting = parsePreference(setting);
+  if (fromSetting !== null) return { preference: fromSetting, source: 'setting' };
+
+  return { preference: 'auto', source: 'default' };
+}
+
+/**
+ * Plan the runtime from the preference and what the browser offers.
+ * `missingFeature` names the first browser feature WebContainer needs that is
+ * absent, or is null when all are there.
+ */
+export function planRuntime(input: {
+  preference: RuntimePreference;
+  source: PreferenceSource;
+  crossOriginIsolated: boolean;
+  missingFeature: string | null;
+}): RuntimePlan {
+  if (input.preference === 'inpage') {
+    const source = input.source === 'query' ? 'query' : 'setting';
+    return { attempt: 'inpage', reason: { kind: 'forced', source } };
+  }
+
+  // A forced WebContainer still needs isolation: without it boot() cannot succeed.
+  if (!input.crossOriginIsolated) return { attempt: 'inpage', reason: { kind: 'not-isolated' } };
+  if (input.missingFeature !== null) {
+    return { attempt: 'inpage', reason: { kind: 'unsupported', missing: input.missingFeature } };
+  }
+  return { attempt: 'webcontainer' };
+}
+
+/** Describe the active runtime and the reason for it, as the badge shows it. */
+export function describeOutcome(outcome: RuntimeOutcome): string {
+  if (outcome.runtime === 'webcontainer') return 'WebContainer runtime: jsh with docker on the PATH';
+  return `In-page runtime: ${describeReason(outcome.reason)}`;
+}
+
+/** Describe why the in-page runtime runs. */
+export function describeReason(reason: InPageReason): string {
+  switch (reason.kind) {
+    case 'forced':
+      return reason.source === 'query' ? 'forced by ?runtime=inpage' : 'forced by the runtime setting';
+    case 'not-isolated':
+      return 'WebContainer could not start: page is not cross-origin isolated';
+    case 'unsupported':
+      return `WebContainer could not start: this browser lacks ${reason.missing}`;
+    case 'timeout':
+      return `WebContainer could not start: boot timed out after ${reason.seconds} s`;
+    case 'failed':
+      return `WebContainer could not start: boot failed: ${reason.message}`;
+  }
+}
