@@ -12,7 +12,8 @@ export type Constraints = {
   noThirdParty?: boolean;
 };
 
-export type ConstraintId = 'latency' | 'offline' | 'data-on-device' | 'no-third-party';
+export const constraintIds = ['latency', 'offline', 'data-on-device', 'no-third-party'] as const;
+export type ConstraintId = (typeof constraintIds)[number];
 
 export type Violation = {
   constraint: ConstraintId;
@@ -58,9 +59,11 @@ export function evaluateOption(option: DeploymentOption, constraints: Constraint
   }
 
   if (constraints.dataStaysOnDevice === true && facts.data !== 'device') {
+    // A third party is worse than leaving the device for your own cloud, so say so.
+    const thirdParty = facts.data === 'third-party' ? ', and a company you do not control receives and holds it' : '';
     violations.push({
       constraint: 'data-on-device',
-      message: `With ${option.shortName}, every input ${destinationText[facts.data]}, so the data leaves the device.`,
+      message: `With ${option.shortName}, every input ${destinationText[facts.data]}, so the data leaves the device${thirdParty}.`,
       figure: destinationText[facts.data],
     });
   } else if (constraints.noThirdParty === true && facts.data === 'third-party') {
@@ -103,4 +106,56 @@ export function deriveFittingOptions(catalog: Catalog, constraints: Constraints)
   return evaluateCatalog(catalog, constraints)
     .filter((verdict) => verdict.fits)
     .map((verdict) => verdict.optionId);
+}
+
+/** A constraint an option satisfies, with the catalog fact that satisfies it. */
+export type Fit = {
+  constraint: ConstraintId;
+  message: string;
+};
+
+/** Explain, constraint by constraint, why an option satisfies each constraint it does not break. */
+export function describeFit(option: DeploymentOption, constraints: Constraints): Fit[] {
+  const { facts } = option;
+  const broken = new Set(evaluateOption(option, constraints).violations.map((violation) => violation.constraint));
+  const fits: Fit[] = [];
+
+  if (constraints.latencyBudgetMs !== undefined && !broken.has('latency')) {
+    const [min, max] = facts.latency.warmMs;
+    const trip = facts.latency.includesNetworkRoundTrip ? 'including a network round trip' : 'with no network round trip';
+    const estimate = facts.latency.estimate ? ' (an estimate)' : '';
+    fits.push({
+      constraint: 'latency',
+      message: `A prediction takes about ${formatMs(min)} to ${formatMs(max)}${estimate}, ${trip}, inside the ${formatMs(constraints.latencyBudgetMs)} budget. Source: ${facts.latency.source.trim()}`,
+    });
+  }
+
+  if (constraints.offline === true && !broken.has('offline')) {
+    fits.push({
+      constraint: 'offline',
+      message: 'Inference needs no network, so the app keeps working with no internet connection.',
+    });
+  }
+
+  if (constraints.dataStaysOnDevice === true && !broken.has('data-on-device')) {
+    fits.push({ constraint: 'data-on-device', message: `Every input ${destinationText[facts.data]}.` });
+  } else if (constraints.noThirdParty === true && !broken.has('no-third-party')) {
+    fits.push({ constraint: 'no-third-party', message: `Every input ${destinationText[facts.data]}, never to a third party.` });
+  }
+
+  return fits;
+}
+
+/** Name the constraint for a learner, e.g. "a 50 ms latency budget". */
+export function describeConstraint(constraint: ConstraintId, constraints: Constraints): string {
+  switch (constraint) {
+    case 'latency':
+      return `a response in under ${formatMs(constraints.latencyBudgetMs ?? 0)}`;
+    case 'offline':
+      return 'working with no internet connection';
+    case 'data-on-device':
+      return 'data that must not leave the device';
+    case 'no-third-party':
+      return 'data that must not reach a third party';
+  }
 }

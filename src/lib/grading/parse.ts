@@ -1,8 +1,94 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Catalog } from '../catalog/schema.ts';
-import type { Checkpoint } from './types.ts';
+import { formatZodIssues } from '../content/errors.ts';
+import { compileMatcher } from './freeText.ts';
+import { addIssue, toZodIssues, type BuildContext } from './issues.ts';
+import { kinds } from './kinds/index.ts';
+import { computeKeyVersion } from './keyVersion.ts';
+import { buildReasons } from './reasons.ts';
+import { checkpointKinds, type Checkpoint, type CheckpointKind } from './types.ts';
 
-/** Parse and validate one checkpoint YAML file against the catalog. */
+const schemaFix = 'Correct the fields listed above; the format is described at the top of src/lib/grading/schema.ts.';
+
+/** Return the checkpoint id a file name implies: `quizzes/heart-rate.yaml` → `heart-rate`. */
+export function idFromFile(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.replace(/\.ya?ml$/, '');
+}
+
+/** Parse YAML text, turning a syntax error into `file:line:column: …` with a fix. */
+function readYaml(text: string, file: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const position = error.linePos?.[0];
+      const where = position === undefined ? '' : `:${position.line}:${position.col}`;
+      const firstLine = error.message.split('\n')[0] ?? error.message;
+      throw new Error(`${file}${where}: invalid YAML: ${firstLine}\nFix: Correct the YAML syntax at that line (indentation, quotes or a missing colon).`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Parse and validate one checkpoint file against the catalog. Throws an Error
+ * listing every problem as `file: field: problem; found X`, then a Fix line.
+ */
 export function parseCheckpointFile(text: string, file: string, catalog: Catalog): Checkpoint {
-  // TODO: implementation lands in the next commit.
-  throw new Error(`${file}: not implemented yet (${text.length} chars, ${catalog.length} options)`);
+  const raw = readYaml(text, file);
+
+  // Pick the schema from the kind first, so errors speak about that kind's fields.
+  const kindValue = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
+  if (!checkpointKinds.includes(kindValue as CheckpointKind)) {
+    const expected = checkpointKinds.map((kind) => `"${kind}"`).join(' | ');
+    const issue = { path: ['kind'], message: `Expected one of ${expected}`, input: kindValue };
+    throw new Error(formatZodIssues(file, toZodIssues([issue]), 'Set kind to one of the kinds listed.'));
+  }
+  const kind = kindValue as CheckpointKind;
+  const definition = kinds[kind];
+
+  const parsed = definition.schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new Error(formatZodIssues(file, parsed.error.issues, schemaFix));
+  const data = parsed.data;
+
+  const context: BuildContext = { file, issues: [] };
+  const expectedId = idFromFile(file);
+  if (data.id !== expectedId) {
+    addIssue(context, ['id'], `Expected "${expectedId}" to match the file name`, data.id, `Rename the file to ${data.id}.yaml or set id: ${expectedId}.`);
+  }
+
+  const built = definition.build(data, catalog, context);
+  const reasons = buildReasons(data.reasons, kind, built.constraints, data.reasonsWeight, context);
+
+  try {
+    compileMatcher(built.options);
+  } catch (error) {
+    addIssue(context, ['synonyms'], (error as Error).message, undefined, 'Give each phrase to one option only.');
+  }
+
+  if (context.issues.length > 0) {
+    const fixes = [...new Set(context.issues.flatMap((issue) => (issue.fix === undefined ? [] : [issue.fix])))];
+    throw new Error(formatZodIssues(file, toZodIssues(context.issues), fixes.join(' ')));
+  }
+
+  const checkpoint: Omit<Checkpoint, 'keyVersion'> = {
+    id: data.id,
+    file,
+    kind,
+    title: data.title,
+    prompt: data.prompt,
+    ...(data.scenario === undefined ? {} : { scenario: data.scenario }),
+    ...(built.constraints === undefined ? {} : { constraints: built.constraints }),
+    accepts: built.accepts,
+    options: built.options,
+    answer: built.answer,
+    partialCredit: built.partialCredit,
+    reasons,
+    reasonsWeight: data.reasonsWeight,
+    hints: data.hints,
+    solution: data.solution,
+    policy: data.policy,
+  };
+  return { ...checkpoint, keyVersion: computeKeyVersion(checkpoint) };
 }

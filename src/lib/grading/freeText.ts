@@ -1,0 +1,192 @@
+/*
+ * Reading which option a free-text answer names.
+ *
+ * 1. Normalise: NFD, drop combining marks (accents), lowercase, delete
+ *    apostrophes ("don't" → "dont"), then split into words of [a-z0-9]. Other
+ *    punctuation separates words, and , ; . ! ? : are kept as clause breaks.
+ * 2. Match synonyms word by word, longest phrase first, so matches fall on word
+ *    boundaries: "server" never matches inside "serverless".
+ * 3. Idioms that never name an option are matched like synonyms and ignored:
+ *    "cutting edge", "bleeding edge", "leading edge", "edge case(s)" and
+ *    "edge of" ("on the edge of failure" is not the edge option). A checkpoint
+ *    that wants "edge of the network" lists it as a synonym, and the longer
+ *    phrase wins.
+ * 4. Negation: a negator ("not", "no", "never", "don't", "without", "avoid",
+ *    "instead of", "rather than", …) negates the next option mention if at
+ *    most `negationWindow` words lie between them, and only until a clause
+ *    break (punctuation, "but", "so", "because", …) or that mention. A
+ *    negated mention followed only by "or"/"nor" and articles passes the
+ *    negation on: "not serverless or a container" negates both.
+ * 5. The answer names the options mentioned without negation, minus any
+ *    option also mentioned with negation.
+ */
+
+/** Words that may lie between a negator and the option it negates. */
+export const negationWindow = 4;
+
+const negators = new Set([
+  'not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'wont', 'wouldnt',
+  'shouldnt', 'cant', 'cannot', 'couldnt', 'mustnt', 'without', 'avoid', 'avoiding', 'nor', 'neither', 'except',
+]);
+
+/** Two-word negators, keyed by their first word. */
+const negatorPairs = new Map([
+  ['instead', 'of'],
+  ['rather', 'than'],
+]);
+
+const clauseBreakWords = new Set([
+  'but', 'so', 'because', 'since', 'therefore', 'hence', 'thus', 'however', 'although', 'though', 'whereas',
+]);
+
+/** Words that keep a negation going from one option to the next in a list. */
+const listWords = new Set(['or', 'nor', 'a', 'an', 'the', 'any']);
+
+const idioms = ['cutting edge', 'bleeding edge', 'leading edge', 'edge case', 'edge cases', 'edge of'];
+
+const clauseBreakMark = ',';
+
+type Phrase = { words: string[]; optionId: string | null };
+
+/** A compiled synonym table: phrases by first word, longest first. */
+export type Matcher = {
+  byFirstWord: Map<string, Phrase[]>;
+};
+
+export type Interpretation = {
+  /** Options the text names without negation, in order of first mention. */
+  named: string[];
+  /** Options the text names under negation. */
+  negated: string[];
+};
+
+/** Split text into normalised words and clause-break marks. */
+export function tokenize(text: string): string[] {
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '');
+  const tokens: string[] = [];
+  for (const match of folded.matchAll(/[a-z0-9]+|[,;.!?:]/g)) {
+    const token = match[0];
+    tokens.push(/^[a-z0-9]/.test(token) ? token : clauseBreakMark);
+  }
+  return tokens;
+}
+
+/** Normalise a synonym to its space-separated words, as answers are normalised. */
+export function normalizePhrase(phrase: string): string {
+  return tokenize(phrase)
+    .filter((token) => token !== clauseBreakMark)
+    .join(' ');
+}
+
+/** Compile option synonyms into a matcher; throws if one phrase names two options. */
+export function compileMatcher(options: ReadonlyArray<{ id: string; synonyms: readonly string[] }>): Matcher {
+  const owners = new Map<string, string | null>();
+  for (const idiom of idioms) owners.set(idiom, null);
+
+  for (const option of options) {
+    for (const synonym of option.synonyms) {
+      const key = normalizePhrase(synonym);
+      if (key === '') continue;
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== null && owner !== option.id) {
+        throw new Error(`The phrase "${synonym}" names both "${owner}" and "${option.id}"`);
+      }
+      owners.set(key, option.id);
+    }
+  }
+
+  const byFirstWord = new Map<string, Phrase[]>();
+  for (const [key, optionId] of owners) {
+    const words = key.split(' ');
+    const first = words[0] ?? '';
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ words, optionId });
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirstWord };
+}
+
+/** Find the longest phrase starting at `start`, or undefined. */
+function matchAt(tokens: readonly string[], start: number, matcher: Matcher): Phrase | undefined {
+  const candidates = matcher.byFirstWord.get(tokens[start] ?? '');
+  if (candidates === undefined) return undefined;
+  for (const phrase of candidates) {
+    let index = 1;
+    while (index < phrase.words.length && tokens[start + index] === phrase.words[index]) index += 1;
+    if (index === phrase.words.length) return phrase;
+  }
+  return undefined;
+}
+
+/** Return the length of a negator at `index` (1 or 2 words), or 0. */
+function negatorLength(tokens: readonly string[], index: number): number {
+  const token = tokens[index] ?? '';
+  if (negators.has(token)) return 1;
+  const second = negatorPairs.get(token);
+  return second !== undefined && tokens[index + 1] === second ? 2 : 0;
+}
+
+/** Read which options a free-text answer names, honouring negation. */
+export function interpretText(text: string, matcher: Matcher): Interpretation {
+  const tokens = tokenize(text);
+  const positive: string[] = [];
+  const negative = new Set<string>();
+
+  // Index of the last word of the active negator (or negated list item), or -1.
+  let negationEnd = -1;
+  // True while the gap since a negated mention holds only list words.
+  let inList = false;
+  let sawListJoin = false;
+
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] ?? '';
+
+    if (token === clauseBreakMark || clauseBreakWords.has(token)) {
+      negationEnd = -1;
+      continue;
+    }
+
+    const phrase = matchAt(tokens, index, matcher);
+    if (phrase !== undefined) {
+      if (phrase.optionId !== null) {
+        const negated: boolean = negationEnd >= 0 && index - negationEnd - 1 <= negationWindow && (!inList || sawListJoin);
+        if (negated) negative.add(phrase.optionId);
+        else positive.push(phrase.optionId);
+
+        // A negation covers one mention, unless "or"/"nor" carries it to the next.
+        negationEnd = negated ? index + phrase.words.length - 1 : -1;
+        inList = negated;
+        sawListJoin = false;
+      }
+      index += phrase.words.length - 1;
+      continue;
+    }
+
+    const length = negatorLength(tokens, index);
+    if (length > 0) {
+      negationEnd = index + length - 1;
+      inList = false;
+      index += length - 1;
+      continue;
+    }
+
+    if (inList) {
+      if (token === 'or' || token === 'nor') sawListJoin = true;
+      else if (!listWords.has(token)) {
+        negationEnd = -1;
+        inList = false;
+      }
+    }
+  }
+
+  const named: string[] = [];
+  for (const id of positive) {
+    if (!negative.has(id) && !named.includes(id)) named.push(id);
+  }
+  return { named, negated: [...negative] };
+}

@@ -1,0 +1,50 @@
+import { gradeChoice } from '../choice.ts';
+import { addIssue, quoteList } from '../issues.ts';
+import { catalogSynonyms, resolveAuthoredOption } from '../options.ts';
+import { freeTextFileSchema, type FreeTextFile } from '../schema.ts';
+import type { CheckpointOption } from '../types.ts';
+import { checkAnswerIds, checkOptionKeys, checkUniqueIds } from './checks.ts';
+import type { KindDefinition } from './types.ts';
+
+/**
+ * Free text: the learner writes an answer in words and it is read as naming
+ * one option. Options are catalog ids (feedback from `feedback`) or authored.
+ */
+export const freeTextKind: KindDefinition<FreeTextFile> = {
+  schema: freeTextFileSchema,
+  build(data, catalog, context) {
+    const byId = new Map(catalog.map((option) => [option.id, option]));
+    const ids = data.options.map((option) => (typeof option === 'string' ? option : option.id));
+    checkUniqueIds(ids, 'options', context);
+    checkAnswerIds(data.answer, ids, context);
+    checkOptionKeys(data.feedback, 'feedback', ids, context);
+    checkOptionKeys(data.synonyms, 'synonyms', ids, context);
+
+    const options: CheckpointOption[] = [];
+    data.options.forEach((entry, index) => {
+      if (typeof entry !== 'string') {
+        options.push(resolveAuthoredOption(entry, entry.id === data.answer));
+        return;
+      }
+      const option = byId.get(entry);
+      const message = data.feedback[entry];
+      if (option === undefined) {
+        addIssue(context, ['options', index], `Unknown option "${entry}"; expected a catalog id (${quoteList([...byId.keys()])}) or an option with id, label and feedback`, entry, 'Use ids from src/data/deployment-options.yaml or write the option out.');
+        return;
+      }
+      if (message === undefined) {
+        addIssue(context, ['feedback', entry], `Missing feedback for catalog option "${entry}"`, undefined, `Add feedback.${entry} explaining that choice.`);
+        return;
+      }
+      options.push({
+        id: option.id,
+        label: option.name,
+        feedback: [{ kind: entry === data.answer ? 'correct' : 'incorrect', optionId: option.id, message }],
+        synonyms: catalogSynonyms(option, data.synonyms[entry] ?? []),
+      });
+    });
+
+    return { options, answer: [data.answer], accepts: ['text'], partialCredit: 'all-or-nothing' };
+  },
+  grade: gradeChoice,
+};

@@ -1,0 +1,148 @@
+import {
+  describeConstraint,
+  describeFit,
+  deriveFittingOptions,
+  evaluateOption,
+  type Constraints,
+} from '../../catalog/constraints.ts';
+import type { Catalog, DeploymentOption } from '../../catalog/schema.ts';
+import { gradeChoice } from '../choice.ts';
+import { addIssue, joinWords, quoteList, type BuildContext } from '../issues.ts';
+import { catalogSynonyms } from '../options.ts';
+import { scenarioFileSchema, type ScenarioFile } from '../schema.ts';
+import type { CheckpointOption, FeedbackItem } from '../types.ts';
+import { checkOptionKeys, checkUniqueIds } from './checks.ts';
+import type { KindDefinition } from './types.ts';
+
+/** Count the constraints a scenario sets. */
+function countConstraints(constraints: Constraints): number {
+  return Object.values(constraints).filter((value) => value !== undefined && value !== false).length;
+}
+
+/** Derive the feedback for picking an option: why it fits, or every constraint it breaks. */
+export function deriveOptionFeedback(option: DeploymentOption, constraints: Constraints): FeedbackItem[] {
+  const verdict = evaluateOption(option, constraints);
+
+  if (verdict.fits) {
+    return [
+      { kind: 'correct', optionId: option.id, message: `${option.name} fits every constraint.` },
+      ...describeFit(option, constraints).map(
+        (fit): FeedbackItem => ({ kind: 'correct', optionId: option.id, constraint: fit.constraint, message: fit.message }),
+      ),
+      { kind: 'info', optionId: option.id, message: `Tools for this: ${joinWords(option.examples, 'and')}.` },
+    ];
+  }
+
+  const total = countConstraints(constraints);
+  const broken = verdict.violations.map((violation) => describeConstraint(violation.constraint, constraints));
+  return [
+    {
+      kind: 'incorrect',
+      optionId: option.id,
+      message: `${option.name} breaks ${verdict.violations.length} of the ${total} constraints: ${joinWords(broken, 'and')}.`,
+    },
+    ...verdict.violations.map(
+      (violation): FeedbackItem => ({
+        kind: 'incorrect',
+        optionId: option.id,
+        constraint: violation.constraint,
+        message: violation.message,
+      }),
+    ),
+  ];
+}
+
+/** Explain for the author why an option was ruled out, e.g. `"serverless" breaks latency (…)`. */
+function explainMisfit(option: DeploymentOption, constraints: Constraints): string {
+  const violations = evaluateOption(option, constraints).violations;
+  const parts = violations.map((violation) => `${violation.constraint} (${violation.figure ?? violation.message})`);
+  return `"${option.id}" breaks ${parts.join(', ')}`;
+}
+
+/** Check the options against the catalog and the declared answer against the derived one. */
+function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildContext) {
+  const byId = new Map(catalog.map((option) => [option.id, option]));
+  const catalogIds = catalog.map((option) => option.id);
+  checkUniqueIds(data.options, 'options', context);
+
+  const chosen: DeploymentOption[] = [];
+  data.options.forEach((id, index) => {
+    const option = byId.get(id);
+    if (option === undefined) {
+      addIssue(
+        context,
+        ['options', index],
+        `Unknown option "${id}"; expected one of the catalog ids ${quoteList(catalogIds)}`,
+        id,
+        'Use ids from src/data/deployment-options.yaml.',
+      );
+    } else if (!chosen.includes(option)) {
+      chosen.push(option);
+    }
+  });
+  checkOptionKeys(data.feedback, 'feedback', data.options, context);
+  checkOptionKeys(data.synonyms, 'synonyms', data.options, context);
+
+  // The key comes from the catalog; the declared answer is a cross-check for authors.
+  const fitting = deriveFittingOptions(chosen, data.constraints);
+  if (fitting.length === 0) {
+    addIssue(
+      context,
+      ['constraints'],
+      `No option fits these constraints: ${chosen.map((option) => explainMisfit(option, data.constraints)).join('; ')}`,
+      data.constraints,
+      'Relax a constraint, or add a catalog option that satisfies all of them.',
+    );
+  } else if (!data.options.includes(data.answer)) {
+    addIssue(context, ['answer'], `Unknown option "${data.answer}"; expected one of ${quoteList(data.options)}`, data.answer, 'Set answer to an id listed under options.');
+  } else if (!fitting.includes(data.answer)) {
+    const declared = byId.get(data.answer);
+    const why = declared === undefined ? '' : ` (${explainMisfit(declared, data.constraints)})`;
+    addIssue(
+      context,
+      ['answer'],
+      `Declared answer "${data.answer}" does not match the answer derived from the catalog, ${quoteList(fitting)}${why}`,
+      data.answer,
+      `Set answer to ${quoteList(fitting)}, or change the constraints or the catalog facts.`,
+    );
+  } else if (fitting.length > 1) {
+    addIssue(
+      context,
+      ['answer'],
+      `More than one option fits these constraints: ${quoteList(fitting)}; a scenario needs exactly one`,
+      data.answer,
+      'Add a constraint that rules out all but one option, or remove options.',
+    );
+  }
+
+  const options: CheckpointOption[] = chosen.map((option) => {
+    const correct = fitting.includes(option.id);
+    const derived = deriveOptionFeedback(option, data.constraints);
+    const authored = data.feedback[option.id];
+    const kind = correct ? 'correct' : 'incorrect';
+    let feedback = derived;
+    if (typeof authored === 'string') feedback = [...derived, { kind, optionId: option.id, message: authored }];
+    else if (authored !== undefined) feedback = [{ kind, optionId: option.id, message: authored.replace }];
+    return {
+      id: option.id,
+      label: option.name,
+      feedback,
+      synonyms: catalogSynonyms(option, data.synonyms[option.id] ?? []),
+    };
+  });
+
+  return {
+    options,
+    answer: fitting.length === 1 ? fitting : [data.answer],
+    accepts: [...new Set(data.accepts)],
+    partialCredit: 'all-or-nothing' as const,
+    constraints: data.constraints,
+  };
+}
+
+/** Scenario: constraints checked against the option catalog; the key is derived, never trusted. */
+export const scenarioKind: KindDefinition<ScenarioFile> = {
+  schema: scenarioFileSchema,
+  build: buildScenario,
+  grade: gradeChoice,
+};
