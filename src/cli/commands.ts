@@ -10,3 +10,8 @@ registerCommand('regrade', {
   summary: 'Re-grade stored submissions of a checkpoint with the current key (--dry-run to only report)',
   run: async (args) => (await import('../lib/grading-service/regrade-cli.ts')).runRegrade(args),
 });
+
+registerCommand('check', {
+  summary: 'Check lessons, labs and checkpoints and list every problem with its file and field',
+  run: async (args) => (await import('../lib/content/check-command.ts')).runCheck(args),
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildOutline, findNeighbours, flattenOutline, formatDuration } from './navigation.ts';
+
+const parts = [
+  { id: 'containers', title: 'Packaging a model with Docker' },
+  { id: 'deployment', title: 'Choosing where to deploy' },
+];
+const lessons = [
+  { slug: 'c', title: 'C', part: 'deployment', order: 3, duration: 10 },
+  { slug: 'a', title: 'A', part: 'containers', order: 1, duration: 12 },
+  { slug: 'b', title: 'B', part: 'containers', order: 2, duration: 20 },
+];
+
+describe('course outline', () => {
+  it('groups lessons by part in order', () => {
+    const outline = buildOutline(parts, lessons);
+
+    expect(outline.map((part) => part.lessons.map((lesson) => lesson.slug))).toEqual([['a', 'b'], ['c']]);
+    expect(outline.map((part) => part.duration)).toEqual([32, 10]);
+  });
+
+  it.each([
+    { slug: 'a', previous: undefined, next: 'b' },
+    { slug: 'b', previous: 'a', next: 'c' },
+    { slug: 'c', previous: 'b', next: undefined },
+    { slug: 'missing', previous: undefined, next: undefined },
+  ])('neighbours of $slug', ({ slug, previous, next }) => {
+    const neighbours = findNeighbours(flattenOutline(buildOutline(parts, lessons)), slug);
+
+    expect(neighbours.previous?.slug).toBe(previous);
+    expect(neighbours.next?.slug).toBe(next);
+  });
+
+  it.each([
+    [5, '5 min'],
+    [60, '1 h'],
+    [65, '1 h 05 min'],
+    [134, '2 h 14 min'],
+  ])('formats %i minutes as %s', (minutes, expected) => {
+    expect(formatDuration(minutes)).toBe(expected);
+  });
+});
