@@ -1,0 +1,162 @@
+import { parse as parseWords } from 'shell-quote';
+
+/** Marks the file descriptor 2 of a `2>` redirect, which shell-quote would read as the word `2`. */
+const STDERR_MARK = '\u0001';
+/** Delimit a variable reference kept for expansion when the command runs, so `$?` sees the previous status. */
+export const VARIABLE_OPEN = '\u0002';
+export const VARIABLE_CLOSE = '\u0003';
+
+/** Word of a command before expansion: text with variable markers, and whether it is a glob pattern. */
+export type RawWord = { text: string; glob: boolean };
+
+/** Output redirect: `>`/`>>` to a file for fd 1 or 2, or `2>&1`. */
+export type Redirect =
+  | { fd: 1 | 2; target: RawWord; append: boolean }
+  | { fd: 2; toStdout: true };
+
+export type SimpleCommand = { words: RawWord[]; redirects: Redirect[] };
+
+/** How a command joins the one before it; the first command of a line has `;`. */
+export type Connector = ';' | '&&' | '||';
+
+export type CommandList = Array<{ connector: Connector; command: SimpleCommand }>;
+
+export type ParseResult = { ok: true; list: CommandList } | { ok: false; message: string };
+
+type Token = string | { op: string } | { op: 'glob'; pattern: string } | { comment: string };
+
+/**
+ * Prepare a line for shell-quote: check that quotes are closed, mark `2>` at
+ * the start of a word, and turn unquoted newlines into `;`.
+ */
+function prescan(line: string): { text: string } | { error: string } {
+  let out = '';
+  let quote: '' | "'" | '"' = '';
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index] ?? '';
+    if (quote === "'") {
+      if (char === "'") quote = '';
+      out += char;
+      continue;
+    }
+    if (char === '\\' && index + 1 < line.length) {
+      out += char + (line[index + 1] ?? '');
+      index += 1;
+      continue;
+    }
+    if (quote === '"') {
+      if (char === '"') quote = '';
+      out += char;
+      continue;
+    }
+    if (char === "'" || char === '"') quote = char;
+    const atWordStart = index === 0 || /[\s;&|]/.test(line[index - 1] ?? '');
+    if (char === '2' && atWordStart && line[index + 1] === '>') out += STDERR_MARK;
+    else if (char === '\n') out += ';';
+    else out += char;
+  }
+  if (quote !== '') return { error: `bash: unexpected EOF while looking for matching \`${quote}'` };
+  return { text: out };
+}
+
+/** Return the operator of a token, or null for a word, glob or comment. */
+function operatorOf(token: Token): string | null {
+  if (typeof token === 'string' || !('op' in token) || token.op === 'glob') return null;
+  return token.op;
+}
+
+/** Return the word a token stands for, or null when it is an operator or comment. */
+function wordOf(token: Token): RawWord | null {
+  if (typeof token === 'string') return { text: token, glob: false };
+  if ('op' in token && token.op === 'glob' && 'pattern' in token) return { text: token.pattern, glob: true };
+  return null;
+}
+
+const unsupported: Record<string, string> = {
+  '|': 'pipes are not supported in this shell; run the commands one at a time',
+  '|&': 'pipes are not supported in this shell; run the commands one at a time',
+  '<': 'input redirection (<) is not supported in this shell',
+  '<(': 'process substitution is not supported in this shell',
+  '&': 'background jobs (&) are not supported in this shell',
+  '(': 'subshells are not supported in this shell',
+  ')': 'subshells are not supported in this shell',
+  ';;': "syntax error near unexpected token `;;'",
+};
+
+/**
+ * Parse one input line into commands joined by `;`, `&&` and `||`, with their
+ * output redirects. Variables stay as markers for `expandWord`; quotes and
+ * escapes are resolved by shell-quote.
+ */
+export function parseLine(line: string): ParseResult {
+  const scanned = prescan(line);
+  if ('error' in scanned) return { ok: false, message: scanned.error };
+
+  const tokens = parseWords(scanned.text, (name: string) => `${VARIABLE_OPEN}${name}${VARIABLE_CLOSE}`) as Token[];
+  const list: CommandList = [];
+  let current: SimpleCommand = { words: [], redirects: [] };
+  let connector: Connector = ';';
+  let index = 0;
+
+  const finish = (next: Connector, token: string): string | null => {
+    if (current.words.length === 0 && current.redirects.length === 0) {
+      return `bash: syntax error near unexpected token \`${token}'`;
+    }
+    list.push({ connector, command: current });
+    current = { words: [], redirects: [] };
+    connector = next;
+    return null;
+  };
+
+  while (index < tokens.length) {
+    const token = tokens[index] as Token;
+    index += 1;
+    if (typeof token === 'object' && 'comment' in token) break;
+
+    const op = operatorOf(token);
+    if (op === null) {
+      const word = wordOf(token);
+      if (word === null) continue;
+      const next = tokens[index];
+      const nextOp = next === undefined ? null : operatorOf(next);
+      // `2>` was marked in prescan: the marker word followed by a redirect operator names fd 2.
+      if (word.text === STDERR_MARK && !word.glob && (nextOp === '>' || nextOp === '>>' || nextOp === '>&')) {
+        index += 1;
+        const target = tokens[index] === undefined ? null : wordOf(tokens[index] as Token);
+        if (target === null) return { ok: false, message: "bash: syntax error near unexpected token `newline'" };
+        index += 1;
+        if (nextOp === '>&') {
+          if (target.text !== '1') return { ok: false, message: `bash: 2>&${target.text}: only 2>&1 is supported in this shell` };
+          current.redirects.push({ fd: 2, toStdout: true });
+        } else {
+          current.redirects.push({ fd: 2, target, append: nextOp === '>>' });
+        }
+        continue;
+      }
+      current.words.push({ text: word.text.replaceAll(STDERR_MARK, '2'), glob: word.glob });
+      continue;
+    }
+
+    if (op === '>' || op === '>>') {
+      const target = tokens[index] === undefined ? null : wordOf(tokens[index] as Token);
+      if (target === null) {
+        const after = tokens[index] === undefined ? 'newline' : (operatorOf(tokens[index] as Token) ?? 'newline');
+        return { ok: false, message: `bash: syntax error near unexpected token \`${after}'` };
+      }
+      index += 1;
+      current.redirects.push({ fd: 1, target, append: op === '>>' });
+      continue;
+    }
+    if (op === '>&') return { ok: false, message: 'bash: >&: only 2>&1 is supported in this shell' };
+    if (op === ';' || op === '&&' || op === '||') {
+      const error = finish(op, op);
+      if (error !== null) return { ok: false, message: error };
+      continue;
+    }
+    return { ok: false, message: `bash: ${unsupported[op] ?? `${op}: not supported in this shell`}` };
+  }
+
+  if (current.words.length > 0 || current.redirects.length > 0) list.push({ connector, command: current });
+  else if (connector !== ';') return { ok: false, message: "bash: syntax error near unexpected token `newline'" };
+  return { ok: true, list };
+}

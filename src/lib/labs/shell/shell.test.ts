@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../vfs/index.ts';
+import { createTestEngine } from '../test-engine.ts';
+import { CLEAR_SEQUENCE } from './builtins/terminal.ts';
+import { LAB_ROOT } from './layout.ts';
+import { createShell, MAX_LINE_LENGTH } from './shell.ts';
+import type { Shell } from './types.ts';
+
+const starter = {
+  [`${LAB_ROOT}/app.py`]: 'print("hi")\n',
+  [`${LAB_ROOT}/requirements.txt`]: 'numpy==2.1.3\n',
+  [`${LAB_ROOT}/model/anomaly.json`]: '{}\n',
+  [`${LAB_ROOT}/.dockerignore`]: 'data/\n',
+};
+
+/** Create a shell in the lab folder over a fresh file system and engine. */
+function makeShell(): { shell: Shell; fs: MemoryFileSystem } {
+  const fs = MemoryFileSystem.fromFiles(starter);
+  const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs) });
+  return { shell, fs };
+}
+
+/** Run lines in order and collect the last line's output and status. */
+async function run(shell: Shell, ...lines: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
+  let stdout = '';
+  let stderr = '';
+  let status = 0;
+  for (const line of lines) {
+    stdout = '';
+    stderr = '';
+    status = await shell.execute(line, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  }
+  return { stdout, stderr, status };
+}
+
+/** Read a file of the shell's file system as text. */
+async function read(fs: MemoryFileSystem, path: string): Promise<string> {
+  return new TextDecoder().decode(await fs.readFile(path));
+}
+
+describe('shell built-ins', () => {
+  it.each<[string, string[], { stdout?: string; stderr?: string; status: number }]>([
+    ['ls lists visible names', ['ls'], { stdout: 'app.py  model  requirements.txt\n', status: 0 }],
+    ['ls -a adds dotfiles', ['ls -a'], { stdout: '.  ..  .dockerignore  app.py  model  requirements.txt\n', status: 0 }],
+    ['ls -la long format', ['ls -la model'], { stdout: 'total 12\ndrwxr-xr-x 1 learner learner   4096 .\ndrwxr-xr-x 1 learner learner   4096 ..\n-rw-r--r-- 1 learner learner      3 anomaly.json\n', status: 0 }],
+    ['ls a missing path', ['ls nope'], { stderr: "ls: cannot access 'nope': No such file or directory\n", status: 2 }],
+    ['ls an invalid option', ['ls -z'], { stderr: "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", status: 2 }],
+    ['ls a file and a folder', ['ls app.py model'], { stdout: 'app.py\n\nmodel:\nanomaly.json\n', status: 0 }],
+    ['cat a file', ['cat requirements.txt'], { stdout: 'numpy==2.1.3\n', status: 0 }],
+    ['cat a missing file', ['cat x'], { stderr: 'cat: x: No such file or directory\n', status: 1 }],
+    ['cat a folder', ['cat model'], { stderr: 'cat: model: Is a directory\n', status: 1 }],
+    ['cd then pwd', ['cd model', 'pwd'], { stdout: `${LAB_ROOT}/model\n`, status: 0 }],
+    ['cd a missing folder', ['cd x'], { stderr: 'bash: cd: x: No such file or directory\n', status: 1 }],
+    ['cd into a file', ['cd app.py'], { stderr: 'bash: cd: app.py: Not a directory\n', status: 1 }],
+    ['cd with no argument goes home', ['cd', 'pwd'], { stdout: '/home/learner\n', status: 0 }],
+    ['cd - returns', ['cd /', 'cd -'], { stdout: `${LAB_ROOT}\n`, status: 0 }],
+    ['echo joins words', ['echo a   "b  c"'], { stdout: 'a b  c\n', status: 0 }],
+    ['echo -n', ['echo -n hi'], { stdout: 'hi', status: 0 }],
+    ['echo a variable', ['echo $HOME'], { stdout: '/home/learner\n', status: 0 }],
+    ['echo an unset variable', ['echo "[$NOPE]"'], { stdout: '[]\n', status: 0 }],
+    ['assignment then expansion', ['TAG=1.1', 'echo heart-model:$TAG'], { stdout: 'heart-model:1.1\n', status: 0 }],
+    ['export then expansion', ['export TAG=2.0', 'echo ${TAG}'], { stdout: '2.0\n', status: 0 }],
+    ['$? after failure', ['cat nope', 'echo $?'], { stdout: '1\n', status: 0 }],
+    ['$? within one line', ['cat nope; echo $?'], { stderr: 'cat: nope: No such file or directory\n', stdout: '1\n', status: 0 }],
+    ['mkdir without -p and a missing parent', ['mkdir a/b'], { stderr: "mkdir: cannot create directory 'a/b': No such file or directory\n", status: 1 }],
+    ['mkdir an existing folder', ['mkdir model'], { stderr: "mkdir: cannot create directory 'model': File exists\n", status: 1 }],
+    ['mkdir -p an existing folder', ['mkdir -p model'], { stdout: '', status: 0 }],
+    ['mkdir -p nested then ls', ['mkdir -p a/b/c', 'ls a/b'], { stdout: 'c\n', status: 0 }],
+    ['mkdir with no operand', ['mkdir'], { stderr: "mkdir: missing operand\nTry 'mkdir --help' for more information.\n", status: 1 }],
+    ['rm a missing file', ['rm x'], { stderr: "rm: cannot remove 'x': No such file or directory\n", status: 1 }],
+    ['rm -f a missing file', ['rm -f x'], { stdout: '', status: 0 }],
+    ['rm a folder without -r', ['rm model'], { stderr: "rm: cannot remove 'model': Is a directory\n", status: 1 }],
+    ['rm -r a folder', ['rm -r model', 'ls'], { stdout: 'app.py  requirements.txt\n', status: 0 }],
+    ['rm -rf the root', ['rm -rf /'], { stderr: "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n", status: 1 }],
+    ['touch then ls', ['touch notes.md', 'ls'], { stdout: 'app.py  model  notes.md  requirements.txt\n', status: 0 }],
+    ['touch in a missing folder', ['touch a/b'], { stderr: "touch: cannot touch 'a/b': No such file or directory\n", status: 1 }],
+    ['clear', ['clear'], { stdout: CLEAR_SEQUENCE, status: 0 }],
+    ['unknown command', ['python app.py'], { stderr: 'bash: python: command not found\n', status: 127 }],
+    ['glob expansion', ['ls *.py *.txt'], { stdout: 'app.py  requirements.txt\n', status: 0 }],
+    ['glob without a match stays literal', ['echo *.go'], { stdout: '*.go\n', status: 0 }],
+    ['&& stops after a failure', ['cat nope && echo yes'], { stderr: 'cat: nope: No such file or directory\n', stdout: '', status: 1 }],
+    ['|| runs after a failure', ['cat nope || echo recovered'], { stderr: 'cat: nope: No such file or directory\n', stdout: 'recovered\n', status: 0 }],
+    ['&& then || chain', ['cat nope && echo a || echo b'], { stderr: 'cat: nope: No such file or directory\n', stdout: 'b\n', status: 0 }],
+    ['; runs regardless', ['cat nope; echo next'], { stderr: 'cat: nope: No such file or directory\n', stdout: 'next\n', status: 0 }],
+    ['syntax error sets status 2', ['ls ||'], { stderr: "bash: syntax error near unexpected token `newline'\n", status: 2 }],
+    ['pipe is rejected', ['ls | cat'], { stderr: 'bash: pipes are not supported in this shell; run the commands one at a time\n', status: 2 }],
+  ])('%s', async (_name, lines, expected) => {
+    const { shell } = makeShell();
+    const result = await run(shell, ...lines);
+    if (expected.stdout !== undefined) expect(result.stdout).toBe(expected.stdout);
+    expect(result.stderr).toBe(expected.stderr ?? '');
+    expect(result.status).toBe(expected.status);
+  });
+});
+
+describe('shell redirects', () => {
+  it.each<[string, string[], string, string]>([
+    ['> creates a file', ['echo hello > note.txt'], 'note.txt', 'hello\n'],
+    ['> truncates', ['echo one > note.txt', 'echo two > note.txt'], 'note.txt', 'two\n'],
+    ['>> appends', ['echo one > note.txt', 'echo two >> note.txt'], 'note.txt', 'one\ntwo\n'],
+    ['2> captures errors', ['cat nope 2> err.txt'], 'err.txt', 'cat: nope: No such file or directory\n'],
+    ['2>&1 merges errors', ['cat nope requirements.txt > all.txt 2>&1'], 'all.txt', 'cat: nope: No such file or directory\nnumpy==2.1.3\n'],
+    ['> of cat copies a file', ['cat requirements.txt > copy.txt'], 'copy.txt', 'numpy==2.1.3\n'],
+    ['a bare redirect creates an empty file', ['> empty.txt'], 'empty.txt', ''],
+  ])('%s', async (_name, lines, path, expected) => {
+    const { shell, fs } = makeShell();
+    await run(shell, ...lines);
+    expect(await read(fs, `${LAB_ROOT}/${path}`)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['into a missing folder', 'echo x > nope/file', 'bash: nope/file: No such file or directory\n'],
+    ['onto a folder', 'echo x > model', 'bash: model: Is a directory\n'],
+  ])('rejects a redirect %s', async (_name, line, message) => {
+    const { shell } = makeShell();
+    const result = await run(shell, line);
+    expect(result.stderr).toBe(message);
+    expect(result.status).toBe(1);
+  });
+});
+
+describe('shell history and prompt', () => {
+  it('records each non-blank line', async () => {
+    const { shell } = makeShell();
+    await run(shell, 'ls', '   ', 'cd model', 'cat nope');
+    expect(shell.history).toEqual(['ls', 'cd model', 'cat nope']);
+  });
+
+  it('history prints numbered entries', async () => {
+    const { shell } = makeShell();
+    const result = await run(shell, 'ls', 'pwd', 'history');
+    expect(result.stdout).toBe('    1  ls\n    2  pwd\n    3  history\n');
+  });
+
+  it('history N prints the last N', async () => {
+    const { shell } = makeShell();
+    const result = await run(shell, 'ls', 'pwd', 'history 2');
+    expect(result.stdout).toBe('    2  pwd\n    3  history 2\n');
+  });
+
+  it('history -c forgets', async () => {
+    const { shell } = makeShell();
+    await run(shell, 'ls', 'history -c');
+    expect(shell.history).toEqual([]);
+  });
+
+  it.each<[string[], string]>([
+    [[], 'learner@slipway:~/lab$ '],
+    [['cd model'], 'learner@slipway:~/lab/model$ '],
+    [['cd'], 'learner@slipway:~$ '],
+    [['cd /'], 'learner@slipway:/$ '],
+  ])('prompt after %j', async (lines, expected) => {
+    const { shell } = makeShell();
+    await run(shell, ...lines);
+    expect(shell.prompt()).toBe(expected);
+    expect(shell.cwd.startsWith('/')).toBe(true);
+  });
+});
+
+describe('shell guards', () => {
+  it('rejects an over-long line without recording it', async () => {
+    const { shell } = makeShell();
+    const result = await run(shell, `echo ${'x'.repeat(1_048_576)}`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`the limit is ${MAX_LINE_LENGTH}`);
+    expect(shell.history).toEqual([]);
+  });
+
+  it('accepts a line at the limit', async () => {
+    const { shell } = makeShell();
+    const line = `echo ${'x'.repeat(MAX_LINE_LENGTH - 5)}`;
+    const result = await run(shell, line);
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBe(MAX_LINE_LENGTH - 4);
+  });
+
+  it('stops a chain once aborted', async () => {
+    const { shell, fs } = makeShell();
+    const controller = new AbortController();
+    controller.abort();
+    const status = await shell.execute('touch a; touch b', { stdout: () => {}, stderr: () => {} }, controller.signal);
+    expect(status).toBe(130);
+    expect(await fs.stat(`${LAB_ROOT}/a`)).toBeNull();
+  });
+
+  it('limits built-ins to an allow list', async () => {
+    const fs = MemoryFileSystem.fromFiles(starter);
+    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs), builtins: ['ls', 'docker'] });
+    const result = await run(shell, 'clear');
+    expect(result.stderr).toBe('bash: clear: command not found\n');
+    expect(result.status).toBe(127);
+  });
+});
