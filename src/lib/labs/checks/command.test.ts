@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../vfs/index.ts';
+import { checkSchema, type Check } from '../definition/schema.ts';
+import { createTestEngine } from '../test-engine.ts';
+import { evaluateCheck } from './index.ts';
+
+const ran = {
+  type: 'command',
+  assert: 'ran',
+  patterns: ['^docker (image )?history( --no-trunc)? heart-model:1\\.1$', '^docker (image )?inspect .*heart-model:1\\.1'],
+  expected: 'docker history and docker image inspect',
+};
+
+const inOrder = {
+  type: 'command',
+  assert: 'ran-in-order',
+  patterns: ['^docker (image )?tag heart-model:1\\.1 heart-model:prod$', '^docker (image )?tag heart-model:1\\.0 heart-model:prod$'],
+  expected: 'prod moved forward then back',
+};
+
+/** Evaluate a check against a history. */
+async function judge(check: unknown, commands: string[]) {
+  const fs = new MemoryFileSystem();
+  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root: '/', engine: createTestEngine(fs), commands });
+}
+
+describe('command checks', () => {
+  it.each<[string, object, string[], boolean]>([
+    ['both run', ran, ['docker history heart-model:1.1', 'docker image inspect heart-model:1.1'], true],
+    ['long forms and extra spaces', ran, ['docker image history --no-trunc heart-model:1.1', 'docker  inspect  --format {{.Config.Env}} heart-model:1.1'], true],
+    ['joined with &&', ran, ['docker history heart-model:1.1 && docker inspect heart-model:1.1'], true],
+    ['only history', ran, ['docker history heart-model:1.1'], false],
+    ['wrong image', ran, ['docker history heart-model:1.0', 'docker inspect heart-model:1.0'], false],
+    ['nothing', ran, [], false],
+    ['in order', inOrder, ['docker tag heart-model:1.1 heart-model:prod', 'docker images', 'docker tag heart-model:1.0 heart-model:prod'], true],
+    ['reversed', inOrder, ['docker tag heart-model:1.0 heart-model:prod', 'docker tag heart-model:1.1 heart-model:prod'], false],
+    ['forward, back, forward again', inOrder, ['docker tag heart-model:1.1 heart-model:prod', 'docker tag heart-model:1.0 heart-model:prod', 'docker tag heart-model:1.1 heart-model:prod'], true],
+    ['only forward', inOrder, ['docker tag heart-model:1.1 heart-model:prod'], false],
+  ])('%s', async (_name, check, commands, passed) => {
+    const result = await judge(check, commands);
+    expect(result.passed).toBe(passed);
+  });
+});
