@@ -51,7 +51,8 @@ export async function postSubmission(request: Request, checkpointId: string | un
 
     const body = await readJsonBody(request);
     if (!body.ok) {
-      const errorBody = body.status === 400 ? { error: body.reason, issues: [] } : { error: body.reason };
+      const message = body.detail === undefined ? body.reason : `${body.reason}: ${body.detail}`;
+      const errorBody = body.status === 400 ? { error: message, issues: [] } : { error: message };
       return reject(body.status, body.reason, { checkpointId }, errorBody);
     }
 

@@ -27,7 +27,9 @@ export function reject(
 }
 
 /** Result of reading a JSON body: the parsed value, or the status and reason to reject with. */
-export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; reason: string };
+export type BodyResult =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 400 | 413 | 415; reason: string; detail?: string };
 
 /** Return true when the Content-Type header names application/json (parameters allowed). */
 export function isJsonContentType(header: string | null): boolean {
@@ -57,7 +59,8 @@ export async function readJsonBody(request: Request, limit = maxBodyBytes): Prom
   try {
     return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch (error) {
-    return { ok: false, status: 400, reason: `Invalid JSON: ${(error as Error).message}` };
+    // The parser's message can quote the body, so it goes to the client only, never to the log.
+    return { ok: false, status: 400, reason: 'Invalid JSON', detail: (error as Error).message };
   }
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { log } from '../log.ts';
 import { migrations, migrationsTableSql } from './migrations.ts';
 import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt } from './rows.ts';
 import type { AttemptDecision, NewAttempt, NewRegrade, Storage, StoredAttempt, StoredRegrade } from './types.ts';
@@ -18,6 +19,10 @@ export class PostgresStorage implements Storage {
 
   constructor(connectionString: string, poolSize = 10) {
     this.#pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle client fails when the server restarts or ends the connection; the
+    // pool drops it and connects again on the next query. Without a listener the
+    // error would crash the process.
+    this.#pool.on('error', (error) => log.error({ err: error }, 'idle PostgreSQL connection failed'));
   }
 
   /** Run `work` on one client inside BEGIN … COMMIT, rolling back if it throws. */
