@@ -65,6 +65,13 @@ describe('validateLabs', () => {
     expect(errors.some((error) => error.startsWith(message))).toBe(true);
   });
 
+  it('reports a lesson slug without a lesson', () => {
+    const root = writeLab('lab-a', { ...validManifest, lesson: 'no-such-lesson' });
+    mkdirSync(join(root, 'src', 'content', 'lessons'), { recursive: true });
+    writeFileSync(join(root, 'src', 'content', 'lessons', 'dockerfile-for-a-model-server.mdx'), '');
+    expect(validateLabs(root)).toEqual(['labs/lab-a/lab.yaml: lesson: Expected the slug of a lesson in src/content/lessons/; found "no-such-lesson"']);
+  });
+
   it('reports a lab without starter files', () => {
     const errors = validateLabs(writeLab('lab-a', validManifest, {}));
     expect(errors).toEqual(['labs/lab-a/lab.yaml: files: Expected starter files in files/; found nothing']);

@@ -48,6 +48,17 @@ function readLabSource(root: string, id: string): LabSource | { errors: string[]
   return { id, manifestPath, manifest, files: readTree(join(folder, 'files')), solution: readTree(join(folder, 'solution')) };
 }
 
+/**
+ * Return an error when the lab names a lesson that does not exist. Roots
+ * without a lessons folder (test fixtures) skip the check.
+ */
+function missingLessonError(root: string, lesson: string, manifestPath: string): string | null {
+  const lessons = join(root, 'src', 'content', 'lessons');
+  if (!existsSync(lessons)) return null;
+  if (existsSync(join(lessons, `${lesson}.mdx`)) || existsSync(join(lessons, `${lesson}.md`))) return null;
+  return `${manifestPath}: lesson: Expected the slug of a lesson in src/content/lessons/; found "${lesson}"`;
+}
+
 /** List the lab ids: the folders under `labs/`. */
 export function listLabIds(root: string = contentRoot()): string[] {
   const folder = join(root, 'labs');
@@ -63,6 +74,8 @@ export function loadLab(id: string, root: string = contentRoot()): Lab {
   if ('errors' in source) throw new LabDefinitionError(source.errors);
   const built = buildLab(source);
   if ('errors' in built) throw new LabDefinitionError(built.errors);
+  const lessonError = missingLessonError(root, built.lab.lesson, source.manifestPath);
+  if (lessonError !== null) throw new LabDefinitionError([lessonError]);
   return built.lab;
 }
 
