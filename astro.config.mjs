@@ -10,6 +10,14 @@ export default defineConfig({
   cacheDir: process.env.SLIPWAY_CACHE_DIR ?? 'node_modules/.astro',
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx()],
+  markdown: {
+    // Two high-contrast themes switched by html[data-theme] in src/styles/global.css;
+    // the default theme's comment colour fails the WCAG AA contrast ratio.
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+    },
+  },
   server: {
     host: process.env.HOST ?? 'localhost',
     port: Number(process.env.PORT ?? 4321),

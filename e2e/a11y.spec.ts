@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Collects the site's pages by following same-origin links from the home
+ * page: lessons, labs and checkpoints reachable from it, plus the 404 page.
+ */
+async function discoverPages(page: Page): Promise<string[]> {
+  const found = new Set<string>(['/']);
+  const queue = ['/'];
+
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    await page.goto(path);
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin !== new URL(page.url()).origin || url.pathname.startsWith('/api/')) continue;
+      if (!/^\/($|lessons\/|labs\/|checkpoints\/)/.test(url.pathname) || found.has(url.pathname)) continue;
+      found.add(url.pathname);
+      queue.push(url.pathname);
+    }
+  }
+  return [...found, '/no-such-page/'];
+}
+
+/** Lists the serious and critical axe violations on the current page as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious axe violations in ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const paths = await discoverPages(page);
+    expect(paths).toContain('/lessons/choosing-a-deployment-option/');
+
+    for (const path of paths) {
+      await test.step(path, async () => {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        expect.soft(await seriousViolations(page), `axe violations on ${path}`).toEqual([]);
+      });
+    }
+  });
+}
+
+test('decision tree with answers has no serious axe violations', async ({ page }) => {
+  await page.goto('/lessons/choosing-a-deployment-option/');
+  await page.getByLabel('Under 50 ms: real time, such as an alert from a sensor').check();
+  await page.getByLabel('No: it must also work offline').check();
+  await page.getByLabel('Steady and high').check();
+  await expect(page.locator('[data-decision-result] h3')).toContainText('Recommendation');
+
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('no horizontal scroll at 375 px', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const paths = await discoverPages(page);
+
+  for (const path of paths) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect.soft(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+    });
+  }
+});
