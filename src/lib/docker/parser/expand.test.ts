@@ -84,9 +84,9 @@ describe('expandWord', () => {
   });
 
   it('reports unset names', () => {
-    const unset: string[] = [];
-    expandWord('$A $B ${C:-x} ${EMPTY}', vars, '\\', { onUnset: (name) => unset.push(name) });
-    expect(unset).toEqual(['B', 'C']);
+    const unset: [string, boolean][] = [];
+    expandWord('$A $B ${C:-x} ${EMPTY} ${D#x}', vars, '\\', { onUnset: (name, guarded) => unset.push([name, guarded]) });
+    expect(unset).toEqual([['B', false], ['C', true], ['D', false]]);
   });
 
   const failures: [text: string, message: string][] = [

@@ -3,8 +3,11 @@ import type { EscapeToken, Variables } from '../ast.ts';
 
 /** Options of one expansion. */
 export interface ExpandOptions {
-  /** Called with each variable name that was referenced but not set. */
-  onUnset?: (name: string) => void;
+  /**
+   * Called with each variable name that was referenced but not set.
+   * `guarded` is true inside `${name-…}`, `${name+…}` and `${name?…}`, which handle the unset case themselves.
+   */
+  onUnset?: (name: string, guarded: boolean) => void;
 }
 
 /** Thrown for malformed words, such as an unterminated quote or `${a:x}`. */
@@ -243,7 +246,7 @@ class WordLexer {
       op += op;
     }
 
-    const value = this.valueOf(name);
+    const value = this.valueOf(name, op === '-' || op === '+' || op === '?');
     const isSet = value !== undefined;
     const isUsable = colon ? isSet && value !== '' : isSet;
 
@@ -308,10 +311,10 @@ class WordLexer {
     return text.slice(start, this.pos);
   }
 
-  private valueOf(name: string): string | undefined {
+  private valueOf(name: string, guarded = false): string | undefined {
     this.onReference?.(name);
     const value = lookupVariable(this.vars, name);
-    if (value === undefined) this.options.onUnset?.(name);
+    if (value === undefined) this.options.onUnset?.(name, guarded);
     return value;
   }
 }
