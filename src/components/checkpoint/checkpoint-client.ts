@@ -71,6 +71,8 @@ class CheckpointView {
   readonly #button: HTMLButtonElement;
   readonly #id: string;
   readonly #maxAttempts: number | null;
+  /** Seconds the server requires between graded answers (the checkpoint's policy). */
+  readonly #minSecondsBetween: number;
   /** The try in flight or last failed on the network: resent with the same submissionId. */
   #pending: { submissionId: string; payload: string } | undefined;
   /** Time (ms since epoch) before which the server would answer 429. */
@@ -86,6 +88,7 @@ class CheckpointView {
     this.#id = section.dataset.checkpointId ?? '';
     const max = section.dataset.maxAttempts ?? '';
     this.#maxAttempts = max === '' ? null : Number(max);
+    this.#minSecondsBetween = Number(section.dataset.minSecondsBetween ?? '0');
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.submit();
@@ -196,6 +199,7 @@ class CheckpointView {
       return;
     }
     this.#showResult(data as SubmissionResponse);
+    if (data.status === 'graded' && this.#minSecondsBetween > 0) this.#wait(this.#minSecondsBetween);
   }
 
   #showResult(result: SubmissionResponse): void {
