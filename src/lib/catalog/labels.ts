@@ -1,5 +1,4 @@
-import type { DataDestination, OpsLevel, TrafficPattern } from './schema.ts';
-import type { OptionFacts } from './schema.ts';
+import type { DataDestination, OpsLevel, OptionFacts, TrafficPattern } from './schema.ts';
 
 /** Reader-facing wording of the catalog's machine-readable facts (browser-safe). */
 export const networkLabels: Record<OptionFacts['network'], string> = {

@@ -1,6 +1,6 @@
 import { evaluateOption, formatMs, formatMsRange, type Constraints, type Violation } from './constraints.ts';
 import { costLabels, dataLabels, opsLabels, trafficLabels } from './labels.ts';
-import { opsLevels, type Catalog, type DeploymentOption, type OpsLevel, type TrafficPattern } from './schema.ts';
+import type { Catalog, DeploymentOption, OpsLevel, TrafficPattern } from './schema.ts';
 import type { Answers } from './questions.ts';
 
 /** One line of the explanation: a point in favour, a point against, or context. */
@@ -49,9 +49,13 @@ export function answersToConstraints(answers: Answers): Constraints {
   return constraints;
 }
 
+// Ops levels in increasing order of effort. A local table, not schema.ts's list,
+// because importing values from schema.ts would bundle zod into the browser island.
+const opsRanks: Record<OpsLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
 /** Returns the rank of an ops level: none 0 to high 3. */
 function opsRank(level: OpsLevel): number {
-  return opsLevels.indexOf(level);
+  return opsRanks[level];
 }
 
 /** Lists the constraints an option satisfies, as points in its favour. */
