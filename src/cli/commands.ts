@@ -6,6 +6,11 @@ registerCommand('docker', {
   run: async (args) => (await import('../lib/docker/cli/node.ts')).runNodeDocker(args),
 });
 
+registerCommand('grade', {
+  summary: 'Grade a JSONL file of checkpoint submissions offline (--out FILE, summary on stderr)',
+  run: async (args) => (await import('../lib/grading/cli/node.ts')).runGradeCli(args),
+});
+
 registerCommand('regrade', {
   summary: 'Re-grade stored submissions of a checkpoint with the current key (--dry-run to only report)',
   run: async (args) => (await import('../lib/grading-service/regrade-cli.ts')).runRegrade(args),

@@ -5,7 +5,7 @@ export type Issue = {
   path: PropertyKey[];
   message: string;
   input?: unknown;
-  /** What the author should do; the error's Fix line joins these. */
+  /** Instruction for the author; the error's Fix line joins those of all issues. */
   fix?: string;
 };
 
@@ -15,9 +15,9 @@ export type BuildContext = {
   issues: Issue[];
 };
 
-/** Record an issue with the value found and a fix. */
+/** Record an issue with the value found and a fix; pass undefined when the message already names the value. */
 export function addIssue(context: BuildContext, path: PropertyKey[], message: string, input: unknown, fix?: string): void {
-  context.issues.push({ path, message, input, ...(fix === undefined ? {} : { fix }) });
+  context.issues.push({ path, message, ...(input === undefined ? {} : { input }), ...(fix === undefined ? {} : { fix }) });
 }
 
 /** Convert issues to zod's shape so `formatZodIssues` renders them like schema errors. */

@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
 import type { Catalog } from '../catalog/schema.ts';
 import { formatZodIssues } from '../content/errors.ts';
 import { compileMatcher } from './freeText.ts';
@@ -24,11 +25,32 @@ function readYaml(text: string, file: string): unknown {
     if (error instanceof YAMLParseError) {
       const position = error.linePos?.[0];
       const where = position === undefined ? '' : `:${position.line}:${position.col}`;
-      const firstLine = error.message.split('\n')[0] ?? error.message;
+      // The library appends " at line N, column M:" and a code frame, which the file:line:column prefix repeats.
+      const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
       throw new Error(`${file}${where}: invalid YAML: ${firstLine}\nFix: Correct the YAML syntax at that line (indentation, quotes or a missing colon).`);
     }
     throw error;
   }
+}
+
+/**
+ * Reword zod issues for authors. A missing field is reported as missing, and
+ * each unknown key becomes its own line at its own path; at the top level the
+ * line lists the allowed fields.
+ */
+function explainSchemaIssues(issues: readonly z.core.$ZodIssue[], topLevelKeys: readonly string[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue): z.core.$ZodIssue[] => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return [{ ...issue, message: `Missing required field (expected ${issue.expected})` }];
+    }
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = issue.path.length === 0 ? `; expected one of ${topLevelKeys.join(', ')}` : '';
+      return issue.keys.map(
+        (key) => ({ code: 'custom', path: [...issue.path, key], message: `Unknown field${allowed}` }) as z.core.$ZodIssue,
+      );
+    }
+    return [issue];
+  });
 }
 
 /**
@@ -49,7 +71,10 @@ export function parseCheckpointFile(text: string, file: string, catalog: Catalog
   const definition = kinds[kind];
 
   const parsed = definition.schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new Error(formatZodIssues(file, parsed.error.issues, schemaFix));
+  if (!parsed.success) {
+    const keys = Object.keys((definition.schema as unknown as z.ZodObject).shape);
+    throw new Error(formatZodIssues(file, explainSchemaIssues(parsed.error.issues, keys), schemaFix));
+  }
   const data = parsed.data;
 
   const context: BuildContext = { file, issues: [] };

@@ -1,6 +1,6 @@
 import type { Checkpoint, Policy, PriorAttempt } from './types.ts';
 
-/** What the earlier results of one learner on one checkpoint add up to. */
+/** Summary of one learner's earlier results on one checkpoint. */
 export type History = {
   graded: number;
   wrong: number;

@@ -90,18 +90,18 @@ function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildConte
       context,
       ['constraints'],
       `No option fits these constraints: ${chosen.map((option) => explainMisfit(option, data.constraints)).join('; ')}`,
-      data.constraints,
+      undefined,
       'Relax a constraint, or add a catalog option that satisfies all of them.',
     );
   } else if (!data.options.includes(data.answer)) {
     addIssue(context, ['answer'], `Unknown option "${data.answer}"; expected one of ${quoteList(data.options)}`, data.answer, 'Set answer to an id listed under options.');
   } else if (!fitting.includes(data.answer)) {
     const declared = byId.get(data.answer);
-    const why = declared === undefined ? '' : ` (${explainMisfit(declared, data.constraints)})`;
+    const misfitNote = declared === undefined ? '' : ` (${explainMisfit(declared, data.constraints)})`;
     addIssue(
       context,
       ['answer'],
-      `Declared answer "${data.answer}" does not match the answer derived from the catalog, ${quoteList(fitting)}${why}`,
+      `Declared answer "${data.answer}" does not match the answer derived from the catalog, ${quoteList(fitting)}${misfitNote}`,
       data.answer,
       `Set answer to ${quoteList(fitting)}, or change the constraints or the catalog facts.`,
     );

@@ -1,0 +1,155 @@
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { loadCheckpoints } from '../load.ts';
+import { createBatchGrader, formatSummary, type BatchGrader } from './batch.ts';
+
+const usage = `Usage: slipway grade FILE.jsonl [--out RESULTS.jsonl] [--no-feedback]
+
+Grades each line { checkpointId, learnerId, submissionId, answer } with the
+checkpoints under quizzes/, in file order, so earlier lines of the same learner
+and checkpoint count as earlier attempts. FILE may be - for standard input.
+
+  --out FILE      write the JSONL results to FILE instead of standard output
+  --no-feedback   leave feedback, hints and solution out of each result
+  --max-errors N  report at most N skipped lines one by one (default 20)
+`;
+
+/** Batches output lines and writes them synchronously, so memory stays flat on large files. */
+class OutputBuffer {
+  private readonly fd: number;
+  private lines: string[] = [];
+  private size = 0;
+
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  /** Add one line, writing the batch once it passes about 1 MB. */
+  push(line: string): void {
+    this.lines.push(line);
+    this.size += line.length;
+    if (this.size > 1_000_000) this.flush();
+  }
+
+  /** Write every buffered line. */
+  flush(): void {
+    if (this.lines.length === 0) return;
+    writeAll(this.fd, `${this.lines.join('\n')}\n`);
+    this.lines = [];
+    this.size = 0;
+  }
+}
+
+/** Write a whole string to a file descriptor, waiting out EAGAIN on non-blocking pipes. */
+function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text, 'utf8');
+  while (bytes.length > 0) {
+    try {
+      const written = writeSync(fd, bytes);
+      bytes = bytes.subarray(written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+type Options = { input: string; out?: string; feedback: boolean; maxErrors: number };
+
+/** Parse the command line, or return an error message. */
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Options = { input: '', feedback: true, maxErrors: 20 };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--out') {
+      const value = args[index + 1];
+      if (value === undefined) return '--out needs a file name';
+      options.out = value;
+      index += 1;
+    } else if (arg === '--no-feedback') {
+      options.feedback = false;
+    } else if (arg === '--max-errors') {
+      const value = Number(args[index + 1]);
+      if (!Number.isInteger(value) || value < 0) return `--max-errors needs a whole number; found ${String(args[index + 1])}`;
+      options.maxErrors = value;
+      index += 1;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option ${arg}`;
+    } else if (options.input === '') {
+      options.input = arg;
+    } else {
+      return `unexpected argument ${arg}; give one input file`;
+    }
+  }
+  return options.input === '' ? 'missing the input file' : options;
+}
+
+/** Grade every line, writing results to `output` and reporting skipped lines on stderr. */
+function gradeLines(lines: readonly string[], grader: BatchGrader, output: OutputBuffer, options: Options): void {
+  let reported = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
+    if ('result' in outcome) {
+      const result = options.feedback ? outcome.result : { ...outcome.result, feedback: [], hints: undefined, solution: undefined };
+      output.push(JSON.stringify(result));
+    } else if ('error' in outcome) {
+      if (reported < options.maxErrors) process.stderr.write(`slipway grade: ${outcome.error}; skipped\n`);
+      reported += 1;
+    }
+  }
+  if (reported > options.maxErrors) {
+    process.stderr.write(`slipway grade: ${reported - options.maxErrors} more skipped lines not shown (--max-errors ${options.maxErrors})\n`);
+  }
+  output.flush();
+}
+
+/** Run `slipway grade` and return its exit code. */
+export async function runGradeCli(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    process.stderr.write(`slipway grade: ${options}\n\n${usage}`);
+    return 2;
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+  } catch (error) {
+    process.stderr.write(`slipway grade: cannot read ${options.input}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  let checkpoints;
+  try {
+    checkpoints = loadCheckpoints();
+  } catch (error) {
+    process.stderr.write(`slipway grade: the checkpoints are invalid, so nothing was graded:\n${(error as Error).message}\n`);
+    return 1;
+  }
+
+  let fd: number;
+  try {
+    fd = options.out === undefined ? 1 : openSync(options.out, 'w');
+  } catch (error) {
+    process.stderr.write(`slipway grade: cannot write ${String(options.out)}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  const started = performance.now();
+  const grader = createBatchGrader(checkpoints);
+  try {
+    gradeLines(text.split('\n'), grader, new OutputBuffer(fd), options);
+    if (fd !== 1) closeSync(fd);
+  } catch (error) {
+    process.stderr.write(`slipway grade: cannot write ${options.out ?? 'standard output'}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const rate = seconds > 0 ? Math.round(grader.summary.total / seconds) : grader.summary.total;
+  process.stderr.write(`${formatSummary(grader.summary)}\ngraded in ${seconds.toFixed(2)} s (${rate} submissions/s)\n`);
+  return 0;
+}
