@@ -248,7 +248,9 @@ export const packageRules: Rule[] = [
     check(model, report) {
       eachInstall(model, 'npm', ['install', 'i', 'add'], ({ command, at }, run) => {
         const packages = operands(command.words, at + 1, NPM_OPTIONS_WITH_VALUE);
-        const unpinned = packages.filter((name) => name.lastIndexOf('@') <= 0 && !isPathOrVariable(name) && !name.includes(':'));
+        // `@scope/name` is a package; other names with `/`, a dot prefix or a colon are paths, URLs or git specs.
+        const isLocalOrRemote = (name: string): boolean => /^[./~$]/.test(name) || name.includes(':') || /\.tgz$/.test(name) || (!name.startsWith('@') && name.includes('/'));
+        const unpinned = packages.filter((name) => name.lastIndexOf('@') <= 0 && !isLocalOrRemote(name));
         reportUnpinned(report, run, 'npm install', unpinned, 'express@4.21.1');
       });
     },

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../parser/index.ts';
+import { lintDockerfile, RULES } from './index.ts';
+import type { LintContext } from './types.ts';
+
+/** One rule case: the Dockerfile, optional context, and the lines the rule must flag (empty: must stay quiet). */
+type Case = [rule: string, source: string, lines: number[], context?: LintContext];
+
+const cases: Case[] = [
+  ['StageNameCasing', 'FROM a AS Build', [1]],
+  ['StageNameCasing', 'FROM a AS build', []],
+  ['FromAsCasing', 'FROM a as b', [1]],
+  ['FromAsCasing', 'from a AS b', [1]],
+  ['FromAsCasing', 'FROM a AS b', []],
+  ['FromAsCasing', 'from a as b', []],
+  ['NoEmptyContinuation', 'FROM a\nRUN a \\\n\n  b', [4]],
+  ['NoEmptyContinuation', 'FROM a\nRUN a \\\n  b', []],
+  ['ConsistentInstructionCasing', 'FROM a\nRUN x\nrun y\nCMD z', [3]],
+  ['ConsistentInstructionCasing', 'from a\nrun x\nRUN y\ncmd z', [3]],
+  ['ConsistentInstructionCasing', 'FROM a\nRun x', [2]],
+  ['ConsistentInstructionCasing', 'FROM a\nRUN x', []],
+  ['DuplicateStageName', 'FROM a AS x\nFROM b AS x', [2]],
+  ['DuplicateStageName', 'FROM a AS x\nFROM b AS y', []],
+  ['ReservedStageName', 'FROM a AS scratch', [1]],
+  ['ReservedStageName', 'FROM a AS context', [1]],
+  ['ReservedStageName', 'FROM a AS build', []],
+  ['MaintainerDeprecated', 'FROM a\nMAINTAINER me', [2]],
+  ['MaintainerDeprecated', 'FROM a\nLABEL org.opencontainers.image.authors=me', []],
+  ['LegacyKeyValueFormat', 'FROM a\nENV A b', [2]],
+  ['LegacyKeyValueFormat', 'FROM a\nLABEL a b', [2]],
+  ['LegacyKeyValueFormat', 'FROM a\nENV A=b', []],
+  ['ExposeProtoCasing', 'FROM a\nEXPOSE 80/TCP', [2]],
+  ['ExposeProtoCasing', 'FROM a\nEXPOSE 80/tcp 81', []],
+  ['ExposeInvalidFormat', 'FROM a\nEXPOSE 8080:80', [2]],
+  ['ExposeInvalidFormat', 'FROM a\nEXPOSE 127.0.0.1:80:80', [2]],
+  ['ExposeInvalidFormat', 'FROM a\nEXPOSE ${PORT:-8080}', []],
+  ['JSONArgsRecommended', 'FROM a\nCMD python app.py', [2]],
+  ['JSONArgsRecommended', 'FROM a\nENTRYPOINT python app.py', [2]],
+  ['JSONArgsRecommended', 'FROM a\nCMD ["python", "app.py"]', []],
+  ['JSONArgsRecommended', 'FROM a\nSHELL ["/bin/bash", "-c"]\nCMD python app.py', []],
+  ['JSONArgsRecommended', 'FROM a\nCMD python app.py', [], { shellSet: true }],
+  ['JSONArgsRecommended', 'FROM a\nSHELL ["/bin/bash", "-c"]\nFROM b\nCMD python app.py', [4]],
+  ['MultipleInstructionsDisallowed', 'FROM a\nCMD ["a"]\nCMD ["b"]', [2]],
+  ['MultipleInstructionsDisallowed', 'FROM a\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]', [2, 3]],
+  ['MultipleInstructionsDisallowed', 'FROM a\nCMD ["a"]\nFROM b\nCMD ["b"]', []],
+  ['WorkdirRelativePath', 'FROM a\nWORKDIR app', [2]],
+  ['WorkdirRelativePath', 'FROM a\nWORKDIR /app\nWORKDIR sub', []],
+  ['WorkdirRelativePath', 'FROM a\nWORKDIR $HOME/app', []],
+  ['WorkdirRelativePath', 'FROM a AS base\nWORKDIR /app\nFROM base\nWORKDIR sub', []],
+  ['UndefinedArgInFrom', 'FROM python:${PY}', [1]],
+  ['UndefinedArgInFrom', 'ARG PY=3.12\nFROM python:${PY}', []],
+  ['UndefinedArgInFrom', 'FROM --platform=$BUILDPLATFORM a', []],
+  ['UndefinedArgInFrom', 'ARG VERSION=1\nFROM a:${VERSON}', [2]],
+  ['InvalidDefaultArgInFrom', 'ARG TAG\nFROM python:${TAG}', [2]],
+  ['InvalidDefaultArgInFrom', 'ARG IMAGE\nFROM ${IMAGE}', [2]],
+  ['InvalidDefaultArgInFrom', 'ARG TAG=3.12\nFROM python:${TAG}', []],
+  ['InvalidDefaultArgInFrom', 'ARG TAG\nFROM python:${TAG:-3.12}', []],
+  ['UndefinedVar', 'FROM a\nCOPY $SRC /app', [2]],
+  ['UndefinedVar', 'FROM a\nARG SRC=.\nCOPY $SRC /app', []],
+  ['UndefinedVar', 'FROM a\nENV DIR=/app\nWORKDIR $DIR', []],
+  ['UndefinedVar', 'FROM a\nENV PATH=/app/bin:$PATH', []],
+  ['UndefinedVar', 'FROM a\nWORKDIR ${DIR:-/app}', []],
+  ['UndefinedVar', 'ARG DIR=/app\nFROM a\nWORKDIR $DIR', [3]],
+  ['UndefinedVar', 'ARG DIR=/app\nFROM a\nARG DIR\nWORKDIR $DIR', []],
+  ['UndefinedVar', 'FROM a\nRUN echo $NOT_CHECKED', []],
+  ['UndefinedVar', "FROM a\nENV A='$LITERAL'", []],
+  ['UndefinedVar', 'FROM a AS base\nENV MODEL=/m\nFROM base\nCOPY x $MODEL', []],
+  ['UndefinedVar', 'FROM a\nCOPY x $BASE_IMAGE_VAR', [], { baseImageEnv: ['BASE_IMAGE_VAR'] }],
+  ['RedundantTargetPlatform', 'FROM --platform=$TARGETPLATFORM a', [1]],
+  ['RedundantTargetPlatform', 'FROM --platform=${TARGETPLATFORM} a', [1]],
+  ['RedundantTargetPlatform', 'FROM --platform=$BUILDPLATFORM a', []],
+  ['FromPlatformFlagConstDisallowed', 'FROM --platform=linux/amd64 a', [1]],
+  ['FromPlatformFlagConstDisallowed', 'FROM --platform=linux/amd64 a AS build-amd64', []],
+  ['FromPlatformFlagConstDisallowed', 'FROM --platform=$BUILDPLATFORM a', []],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG API_KEY', [2]],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nENV DB_PASSWORD=x', [2]],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG HF_TOKEN', [2]],
+  ['SecretsUsedInArgOrEnv', 'ARG GITHUB_TOKEN\nFROM a', [1]],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG APIKEY', [2]],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nENV SECRET_FILE=/run/secrets/x', []],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG PUBLIC_KEY', []],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG TOKEN_VERSION', []],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nARG KEYBOARD', []],
+  ['SecretsUsedInArgOrEnv', 'FROM a\nENV MONKEY=1', []],
+  ['RunAsRoot', 'FROM a\nUSER root', [2]],
+  ['RunAsRoot', 'FROM a\nUSER 0:0', [2]],
+  ['RunAsRoot', 'FROM a\nUSER app', []],
+  ['RunAsRoot', 'FROM a\nUSER root\nRUN x\nUSER app', []],
+  ['RunAsRoot', 'FROM a\nRUN x', [1]],
+  ['InstructionBeforeFrom', 'RUN x\nFROM a', [1]],
+  ['InstructionBeforeFrom', 'ARG A\nFROM a', []],
+  ['CopyFromUnknownStage', 'FROM a\nCOPY --from=build /x /y', [2]],
+  ['CopyFromUnknownStage', 'FROM a AS build\nFROM b\nCOPY --from=build /x /y', []],
+  ['CopyFromUnknownStage', 'FROM a\nCOPY --from=nginx:1.27 /x /y', []],
+  ['CopyFromUnknownStage', 'FROM a\nCOPY --from=2 /x /y', [2]],
+  ['CopyFromUnknownStage', 'FROM a\nCOPY --from=0 /x /y\nFROM b\nCOPY --from=0 /x /y', []],
+  ['CopyFromOwnStage', 'FROM a AS build\nCOPY --from=build /x /y', [2]],
+  ['CopyFromOwnStage', 'FROM a\nCOPY --from=0 /x /y', [2]],
+  ['CopyFromOwnStage', 'FROM a AS build\nFROM b\nCOPY --from=build /x /y', []],
+  ['RelativeCopyWithoutWorkdir', 'FROM a\nCOPY app.py .', [2]],
+  ['RelativeCopyWithoutWorkdir', 'FROM a\nWORKDIR /app\nCOPY app.py .', []],
+  ['RelativeCopyWithoutWorkdir', 'FROM a\nCOPY app.py /app/', []],
+  ['RelativeCopyWithoutWorkdir', 'FROM a AS base\nWORKDIR /app\nFROM base\nCOPY x .', []],
+  ['ConsecutiveRunInstructions', 'FROM a\nRUN x\nRUN y', [3]],
+  ['ConsecutiveRunInstructions', 'FROM a\nRUN x\nCOPY a /b\nRUN y', []],
+  ['ConsecutiveRunInstructions', 'FROM a\nRUN x\nRUN --mount=type=cache,target=/c y', []],
+  ['CopyMultipleSourcesDirectory', 'FROM a\nCOPY a b /app', [2]],
+  ['CopyMultipleSourcesDirectory', 'FROM a\nCOPY a b /app/', []],
+  ['CopyMultipleSourcesDirectory', 'FROM a\nCOPY a /app', []],
+  ['AddForLocalFile', 'FROM a\nADD app.py /app/', [2]],
+  ['AddForLocalFile', 'FROM a\nADD model.tar.gz /models/', []],
+  ['AddForLocalFile', 'FROM a\nADD https://example.org/m.bin /m.bin', []],
+  ['UntaggedBaseImage', 'FROM python', [1]],
+  ['UntaggedBaseImage', 'FROM python:3.12-slim', []],
+  ['UntaggedBaseImage', 'FROM python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', []],
+  ['UntaggedBaseImage', 'FROM scratch', []],
+  ['UntaggedBaseImage', 'FROM a:1 AS base\nFROM base', []],
+  ['UntaggedBaseImage', 'ARG IMG=python\nFROM $IMG', []],
+  ['LatestBaseImage', 'FROM python:latest', [1]],
+  ['LatestBaseImage', 'FROM ghcr.io/org/app:latest', [1]],
+  ['LatestBaseImage', 'FROM python:3.12', []],
+  ['UnpinnedAptPackage', 'FROM a\nRUN apt-get install -y curl git=1:2.39', [2]],
+  ['UnpinnedAptPackage', 'FROM a\nRUN apt-get install -y curl=7.88 git=1:2.39', []],
+  ['UnpinnedAptPackage', 'FROM a\nRUN apt-get -o Dpkg::Options::=--force-confnew install -y ./pkg.deb', []],
+  ['AptListsNotDeleted', 'FROM a\nRUN apt-get update && apt-get install -y curl=1', [2]],
+  ['AptListsNotDeleted', 'FROM a\nRUN apt-get update && apt-get install -y curl=1 && rm -rf /var/lib/apt/lists/*', []],
+  ['AptListsNotDeleted', 'FROM a AS build\nRUN apt-get update\nFROM b', []],
+  ['AptListsNotDeleted', 'FROM a\nRUN --mount=type=cache,target=/var/lib/apt apt-get update', []],
+  ['AptGetWithoutYes', 'FROM a\nRUN apt-get install curl', [2]],
+  ['AptGetWithoutYes', 'FROM a\nRUN apt-get install -y curl', []],
+  ['AptGetWithoutYes', 'FROM a\nRUN apt-get -qy install curl', []],
+  ['AptGetWithoutYes', 'FROM a\nRUN apt-get install --yes curl', []],
+  ['AptRecommendsInstalled', 'FROM a\nRUN apt-get install -y curl', [2]],
+  ['AptRecommendsInstalled', 'FROM a\nRUN apt-get install -y --no-install-recommends curl', []],
+  ['AptUpdateWithoutInstall', 'FROM a\nRUN apt-get update\nRUN apt-get install -y x', [2]],
+  ['AptUpdateWithoutInstall', 'FROM a\nRUN apt-get update && apt-get install -y x', []],
+  ['AptInsteadOfAptGet', 'FROM a\nRUN apt install -y curl', [2]],
+  ['AptInsteadOfAptGet', 'FROM a\nRUN apt-get install -y curl', []],
+  ['UnpinnedPipPackage', 'FROM a\nRUN pip install fastapi uvicorn==0.30', [2]],
+  ['UnpinnedPipPackage', 'FROM a\nRUN python -m pip install torch', [2]],
+  ['UnpinnedPipPackage', 'FROM a\nRUN pip install -r requirements.txt', []],
+  ['UnpinnedPipPackage', 'FROM a\nRUN pip install "fastapi>=0.110" .', []],
+  ['UnpinnedPipPackage', 'FROM a\nRUN pip install --index-url https://x/simple torch==2.5.1', []],
+  ['PipCacheKept', 'FROM a\nRUN pip install -r requirements.txt', [2]],
+  ['PipCacheKept', 'FROM a\nRUN pip install --no-cache-dir -r requirements.txt', []],
+  ['PipCacheKept', 'FROM a\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt', []],
+  ['PipCacheKept', 'FROM a\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt', []],
+  ['UnpinnedNpmPackage', 'FROM a\nRUN npm install express', [2]],
+  ['UnpinnedNpmPackage', 'FROM a\nRUN npm install express@4.21.1 @types/node@22.1.0', []],
+  ['UnpinnedNpmPackage', 'FROM a\nRUN npm install', []],
+  ['UnpinnedNpmPackage', 'FROM a\nRUN npm install @scope/pkg', [2]],
+  ['UnpinnedApkPackage', 'FROM a\nRUN apk add --no-cache curl', [2]],
+  ['UnpinnedApkPackage', 'FROM a\nRUN apk add --no-cache curl=8.11.1-r0', []],
+  ['ApkCacheKept', 'FROM a\nRUN apk add curl=1', [2]],
+  ['ApkCacheKept', 'FROM a\nRUN apk add --no-cache curl=1', []],
+  ['CdInRun', 'FROM a\nRUN cd /src && make', [2]],
+  ['CdInRun', 'FROM a\nWORKDIR /src\nRUN make', []],
+  ['CdInRun', 'FROM a\nRUN echo cd', []],
+  ['SudoInRun', 'FROM a\nRUN sudo apt-get install -y x', [2]],
+  ['SudoInRun', 'FROM a\nRUN echo sudo', []],
+  ['PipeWithoutPipefail', 'FROM a\nRUN curl -s x | tar xz', [2]],
+  ['PipeWithoutPipefail', 'FROM a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -s x | tar xz', []],
+  ['PipeWithoutPipefail', 'FROM a\nRUN set -o pipefail && curl -s x | tar xz', []],
+  ['PipeWithoutPipefail', 'FROM a\nRUN a || b', []],
+  ['PipeWithoutPipefail', "FROM a\nRUN echo 'a|b'", []],
+  ['PipeWithoutPipefail', 'FROM a\nSHELL ["pwsh", "-c"]\nRUN a | b', []],
+  ['SourceInShell', 'FROM a\nRUN source venv/bin/activate', [2]],
+  ['SourceInShell', 'FROM a\nSHELL ["/bin/bash", "-c"]\nRUN source venv/bin/activate', []],
+  ['SourceInShell', 'FROM a\nRUN . venv/bin/activate', []],
+  ['SourceInShell', 'FROM a\nRUN ["bash", "-c", "source x"]', []],
+  ['CopyBeforeInstall', 'FROM a\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt', [3]],
+  ['CopyBeforeInstall', 'FROM a\nWORKDIR /app\nCOPY . .\nRUN npm ci', [3]],
+  ['CopyBeforeInstall', 'FROM a\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .', []],
+  ['CopyBeforeInstall', 'FROM a\nWORKDIR /app\nCOPY . .\nRUN python train.py', []],
+  ['RemoveInLaterLayer', 'FROM a\nCOPY model.tar.gz /tmp/\nRUN rm /tmp/model.tar.gz', [3]],
+  ['RemoveInLaterLayer', 'FROM a\nRUN curl -o /tmp/m.bin https://x\nRUN rm -f /tmp/m.bin', [3]],
+  ['RemoveInLaterLayer', 'FROM a\nRUN apt-get update && apt-get install -y x\nRUN rm -rf /var/lib/apt/lists/*', [3]],
+  ['RemoveInLaterLayer', 'FROM a\nWORKDIR /app\nCOPY data ./data\nRUN rm -rf data', [4]],
+  ['RemoveInLaterLayer', 'FROM a\nRUN curl -o /tmp/m.bin https://x && rm /tmp/m.bin', []],
+  ['RemoveInLaterLayer', 'FROM a\nCOPY app.py /app/\nRUN rm -rf /tmp/cache', []],
+  ['ExposeDoesNotPublish', 'FROM a\nEXPOSE 8080\nEXPOSE 9090', [2]],
+  ['ExposeDoesNotPublish', 'FROM a\nCMD ["x"]', []],
+  ['MissingDockerignore', 'FROM a\nCOPY . /app', [2], { files: ['app.py', '.git/HEAD'] }],
+  ['MissingDockerignore', 'FROM a\nCOPY app.py /app/', [1], { files: ['app.py'] }],
+  ['MissingDockerignore', 'FROM a\nCOPY . /app', [], { files: ['app.py', '.dockerignore'] }],
+  ['MissingDockerignore', 'FROM a\nCOPY . /app', []],
+  ['DockerignoreIncomplete', 'FROM a\nCOPY . /app', [2], { files: ['app.py', '.env', '.dockerignore'], dockerignore: '.git\n' }],
+  ['DockerignoreIncomplete', 'FROM a\nCOPY . /app', [], { files: ['app.py', '.env', '.dockerignore'], dockerignore: '.git\n.env\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY data/train.csv /d/', [2], { dockerignore: 'data/\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY secrets.env /d/', [2], { dockerignore: '*.env\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY keep.env /d/', [], { dockerignore: '*.env\n!keep.env\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY app.py /d/', [], { dockerignore: 'data/\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY --from=b data/x /d/', [], { dockerignore: 'data/\n' }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY src/a/b.py /d/', [], { readFile: () => undefined }],
+  ['CopyIgnoredFile', 'FROM a\nCOPY x/y/test.py /d/', [2], { dockerignore: '**/test.py\n' }],
+  ['CopyOutsideContext', 'FROM a\nCOPY ../shared/lib.py /app/', [2]],
+  ['CopyOutsideContext', 'FROM a\nCOPY shared/lib.py /app/', []],
+  ['CrlfLineEndings', 'FROM a\r\nCMD ["x"]\r\n', [1]],
+  ['CrlfLineEndings', 'FROM a\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]', [2], { readFile: (path) => (path === 'entrypoint.sh' ? '#!/bin/sh\r\necho hi\r\n' : undefined) }],
+  ['CrlfLineEndings', 'FROM a\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]', [], { readFile: () => '#!/bin/sh\necho hi\n' }],
+  ['CrlfLineEndings', 'FROM a\nCOPY . /app', [2], { files: ['run.sh', 'app.py'], readFile: (path) => (path === 'run.sh' ? 'a\r\n' : 'b\r\n') }],
+];
+
+describe('lint rules', () => {
+  it.each(cases)('%s: %j', (rule, source, lines, context) => {
+    const findings = lintDockerfile(parseDockerfile(source), context ?? {}).filter((finding) => finding.rule === rule);
+    expect(findings.map((finding) => finding.range.start.line)).toEqual(lines);
+  });
+
+  it('every rule has a case that fires and one that stays quiet', () => {
+    const firing = new Set(cases.filter((c) => c[2].length > 0).map((c) => c[0]));
+    const quiet = new Set(cases.filter((c) => c[2].length === 0).map((c) => c[0]));
+    const missing = RULES.map((rule) => rule.id).filter((id) => !firing.has(id) || !quiet.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('every rule links a lesson anchor', () => {
+    for (const rule of RULES) expect(rule.docs).toMatch(/^\/lessons\/[a-z-]+\/#[a-z-]+$/);
+  });
+});
+
+const messages: [source: string, rule: string, message: string][] = [
+  ['FROM a as b', 'FromAsCasing', "'as' and 'FROM' keywords' casing do not match"],
+  ['FROM a AS Build', 'StageNameCasing', "Stage name 'Build' should be lowercase"],
+  ['FROM a\nrun x\nRUN y', 'ConsistentInstructionCasing', "Command 'run' should match the case of the command majority (uppercase)"],
+  ['FROM a AS x\nFROM b AS x', 'DuplicateStageName', 'Duplicate stage name "x", stage names should be unique'],
+  ['FROM a AS scratch', 'ReservedStageName', 'Stage name should not use the same name as reserved stage "scratch"'],
+  ['FROM a\nCMD x', 'JSONArgsRecommended', 'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals'],
+  ['FROM a\nMAINTAINER me', 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label'],
+  ['ARG VERSION\nFROM a:${VERSON}', 'UndefinedArgInFrom', "FROM argument 'VERSON' is not declared (did you mean VERSION?)"],
+  ['FROM a\nWORKDIR app', 'WorkdirRelativePath', 'Relative workdir "app" can have unexpected results if the base image changes'],
+  ['FROM a\nENV MODEL_DIR=/m\nCOPY x $MODEL_DRI', 'UndefinedVar', "Usage of undefined variable '$MODEL_DRI' (did you mean $MODEL_DIR?)"],
+  ['FROM a\nCOPY x $NOPE', 'UndefinedVar', "Usage of undefined variable '$NOPE'"],
+  ['FROM a\nCMD ["a"]\nCMD ["b"]', 'MultipleInstructionsDisallowed', 'Multiple CMD instructions should not be used in the same stage because only the last one will be used'],
+  ['FROM a\nENV A b', 'LegacyKeyValueFormat', '"ENV key=value" should be used instead of legacy "ENV key value" format'],
+  ['FROM --platform=$TARGETPLATFORM a', 'RedundantTargetPlatform', 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior'],
+  ['FROM a\nARG API_KEY', 'SecretsUsedInArgOrEnv', 'Do not use ARG or ENV instructions for sensitive data (ARG "API_KEY")'],
+  ['ARG TAG\nFROM python:${TAG}', 'InvalidDefaultArgInFrom', 'Default value for ARG python:${TAG} results in empty or invalid base image name'],
+  ['FROM --platform=linux/arm64 a', 'FromPlatformFlagConstDisallowed', 'FROM --platform flag should not use constant value "linux/arm64"'],
+  ['FROM a\nEXPOSE 80/TCP', 'ExposeProtoCasing', "Defined protocol '80/TCP' in EXPOSE instruction should be lowercase"],
+  ['FROM a\nEXPOSE 80:80', 'ExposeInvalidFormat', "EXPOSE instruction should not define an IP address or host-port mapping, found '80:80'"],
+  ['FROM a\nRUN a \\\n\n b', 'NoEmptyContinuation', 'Empty continuation line'],
+];
+
+describe('BuildKit check messages', () => {
+  it.each(messages)('%s', (source, rule, message) => {
+    const finding = lintDockerfile(parseDockerfile(source)).find((candidate) => candidate.rule === rule);
+    expect(finding?.message).toBe(message);
+  });
+
+  it('copy ignored file message', () => {
+    const findings = lintDockerfile(parseDockerfile('FROM a\nADD notes.txt /n/'), { dockerignore: '*.txt' });
+    expect(findings.find((finding) => finding.rule === 'CopyIgnoredFile')?.message).toBe(
+      'Attempting to Add file "notes.txt" that is excluded by .dockerignore',
+    );
+  });
+});
+
+describe('aliases', () => {
+  const aliasRows: [source: string, rule: string, aliases: string[]][] = [
+    ['FROM a\nCMD ["a"]\nCMD ["b"]', 'MultipleInstructionsDisallowed', ['DL4003']],
+    ['FROM a\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]', 'MultipleInstructionsDisallowed', ['DL4004']],
+    ['FROM python:latest', 'LatestBaseImage', ['DL3007']],
+    ['FROM a\nWORKDIR app', 'WorkdirRelativePath', ['DL3000']],
+    ['FROM a\nCMD x', 'JSONArgsRecommended', ['DL3025']],
+    ['FROM a\nRUN x', 'RunAsRoot', []],
+    ['FROM a\nUSER root', 'RunAsRoot', ['DL3002']],
+  ];
+  it.each(aliasRows)('%s', (source, rule, aliases) => {
+    const finding = lintDockerfile(parseDockerfile(source)).find((candidate) => candidate.rule === rule);
+    expect(finding?.aliases).toEqual(aliases);
+  });
+});
