@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLabRecord } from './state.ts';
 
-const snapshot = { files: {}, openFile: null, history: [], commands: [], taskStates: {} };
+const snapshot = { files: {}, openFile: null, history: [], taskStates: {} };
 
 describe('isLabRecord', () => {
   const rows: Array<[string, unknown, boolean]> = [

@@ -1,6 +1,3 @@
-/** One command the learner ran in the lab terminal, kept for checks and for verification. */
-export type CommandRecord = { line: string; exitCode: number };
-
 /**
  * Everything a lab page needs to resume exactly where the learner left it.
  * `files` covers the whole virtual disk: the learner's folder and the image
@@ -9,8 +6,8 @@ export type CommandRecord = { line: string; exitCode: number };
 export type LabSnapshot = {
   files: Record<string, Uint8Array>;
   openFile: string | null;
+  /** Shell history, oldest first: the commands the checks and the server judge. */
   history: string[];
-  commands: CommandRecord[];
   taskStates: Record<string, boolean>;
 };
 
@@ -38,7 +35,6 @@ function isSnapshot(value: unknown): value is LabSnapshot {
     typeof snapshot.files === 'object' &&
     snapshot.files !== null &&
     Array.isArray(snapshot.history) &&
-    Array.isArray(snapshot.commands) &&
     typeof snapshot.taskStates === 'object'
   );
 }

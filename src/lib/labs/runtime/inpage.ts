@@ -1,0 +1,53 @@
+import { createDockerEngine, type DockerEngine } from '../../docker/index.ts';
+import { MemoryFileSystem } from '../../vfs/index.ts';
+import { DOCKER_STATE_DIR, LAB_ROOT } from '../shell/layout.ts';
+import { createShell } from '../shell/shell.ts';
+import type { Shell, ShellLab } from '../shell/types.ts';
+
+/** The in-page runtime: a virtual disk, the simulated Docker engine and the shell, all in this tab. */
+export type InPageRuntime = {
+  fs: MemoryFileSystem;
+  engine: DockerEngine;
+  shell: Shell;
+};
+
+/**
+ * Build the in-page runtime from a whole-disk snapshot (the learner's folder
+ * and the engine's state folder), restoring the shell history. Building anew
+ * is how Reset, Solve and Undo swap state, because the engine may cache what
+ * it read from its state folder.
+ */
+export async function createInPageRuntime(options: {
+  disk: Record<string, Uint8Array | string>;
+  history: readonly string[];
+  lab: ShellLab;
+}): Promise<InPageRuntime> {
+  const fs = MemoryFileSystem.fromFiles(options.disk);
+  await fs.mkdir(LAB_ROOT, { recursive: true });
+
+  const engine = await createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
+  const shell = createShell({ fs, cwd: LAB_ROOT, docker: engine, lab: options.lab });
+
+  // The shell exposes its live history list; filling it keeps arrow-key recall across reloads.
+  shell.history.push(...options.history);
+  return { fs, engine, shell };
+}
+
+/** Prefix every starter path with the lab folder, giving a disk snapshot. */
+export function starterDisk(files: Record<string, string>): Record<string, string> {
+  const disk: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) disk[`${LAB_ROOT}/${path.replace(/^\/+/, '')}`] = text;
+  return disk;
+}
+
+const decoder = new TextDecoder();
+
+/** Read the learner's files (everything under the lab folder) as text, by path relative to it. */
+export function learnerFiles(disk: Record<string, Uint8Array>): Record<string, string> {
+  const prefix = `${LAB_ROOT}/`;
+  const files: Record<string, string> = {};
+  for (const [path, data] of Object.entries(disk)) {
+    if (path.startsWith(prefix)) files[path.slice(prefix.length)] = decoder.decode(data);
+  }
+  return files;
+}

@@ -1,0 +1,203 @@
+import { createInPageRuntime, learnerFiles, starterDisk, type InPageRuntime } from '../../lib/labs/runtime/inpage.ts';
+import type { LabRecord, LabSnapshot, LabStore } from '../../lib/labs/persistence/index.ts';
+import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
+import type { LabPageData } from './data.ts';
+import { debounce } from './debounce.ts';
+import { renderFileTree, selectInFileTree } from './file-tree.ts';
+import { renderTaskStates, type TaskState } from './tasks.ts';
+import { evaluateTasks } from './task-checks.ts';
+import { markReady } from './readiness.ts';
+import { setUpLabActions } from './actions.ts';
+import type { EditorHandle } from './editor.ts';
+import type { TerminalHandle } from './terminal.ts';
+
+export type LabStartOptions = {
+  root: HTMLElement;
+  lab: LabPageData;
+  store: LabStore;
+  editorModule: Promise<typeof import('./editor.ts')>;
+  terminalModule: Promise<typeof import('./terminal.ts')>;
+};
+
+/** Milliseconds of quiet typing before an edit is written to the virtual disk. */
+const SAVE_DELAY_MS = 300;
+
+/** The lab on the in-page runtime: what the panels show and how they stay in step. */
+export type InPageLab = {
+  runtime: InPageRuntime;
+  editor: EditorHandle;
+  terminal: TerminalHandle;
+  lab: LabPageData;
+  taskStates: Record<string, TaskState>;
+  undo: LabRecord['undo'];
+  /** Capture the state to store or to restore with Undo. */
+  snapshot(): LabSnapshot;
+  /** Swap in a snapshot: rebuild the runtime, reload the editor, re-check. */
+  restore(snapshot: LabSnapshot): Promise<void>;
+  /** Write pending edits, then re-check tasks, refresh images and store the state. */
+  settle(): Promise<void>;
+  persist(): void;
+  /** Show the learner's files from the disk in the editor and the tree (after commands change them). */
+  syncFromDisk(): Promise<void>;
+};
+
+/** Start the in-page runtime with the saved state (or the starter files) and bring up every panel. */
+export async function startInPageLab(options: LabStartOptions): Promise<InPageLab> {
+  const { root, lab, store } = options;
+  const saved = await store.load(lab.id);
+  const start: LabSnapshot = saved?.current ?? starterSnapshot(lab);
+
+  const runtime = await createInPageRuntime({ disk: start.files, history: start.history, lab: shellLab(lab) });
+  const files = learnerFiles(runtime.fs.snapshot());
+  const openPath = pickOpenFile(files, start.openFile);
+
+  const tree = root.querySelector<HTMLElement>('[data-file-tree]');
+  const pathLabel = root.querySelector<HTMLElement>('[data-editor-path]');
+  const savedLabel = root.querySelector<HTMLElement>('[data-editor-saved]');
+  const taskSection = root.querySelector<HTMLElement>('#lab-tasks');
+  renderTaskStates(taskSection ?? root, start.taskStates ? toStates(start.taskStates) : {});
+
+  const [{ createEditor }, { createTerminal, startShellLoop }] = await Promise.all([options.editorModule, options.terminalModule]);
+
+  const editorPanel = root.querySelector<HTMLElement>('#lab-editor') ?? root;
+  const editor = createEditor(root.querySelector<HTMLElement>('[data-editor-host]') ?? root, editorPanel, files, openPath);
+  if (pathLabel !== null) pathLabel.textContent = openPath ?? '';
+  markReady(root, 'editor');
+
+  const terminalPanel = root.querySelector<HTMLElement>('#lab-terminal') ?? root;
+  const { term, readline } = createTerminal(root.querySelector<HTMLElement>('[data-terminal-host]') ?? root, terminalPanel);
+
+  const pendingWrites = new Map<string, string>();
+  let controller: InPageLab;
+
+  const openFile = (path: string): void => {
+    editor.open(path);
+    if (pathLabel !== null) pathLabel.textContent = path;
+    if (tree !== null) selectInFileTree(tree, path);
+    controller.persist();
+  };
+
+  const refreshTree = (paths: string[]): void => {
+    if (tree !== null) renderFileTree(tree, paths, editor.currentPath(), openFile);
+  };
+
+  const writePending = async (): Promise<void> => {
+    const writes = [...pendingWrites];
+    pendingWrites.clear();
+    for (const [path, text] of writes) await controller.runtime.fs.writeFile(`${LAB_ROOT}/${path}`, text);
+    if (writes.length > 0 && savedLabel !== null) savedLabel.textContent = 'Saved';
+  };
+
+  const saveToStore = debounce(() => {
+    const record: LabRecord = { version: 1, labId: lab.id, current: controller.snapshot(), undo: controller.undo, savedAt: Date.now() };
+    void store.save(record);
+  }, 250);
+
+  const recheck = async (): Promise<void> => {
+    controller.taskStates = await evaluateTasks(lab.tasks, controller.runtime);
+    renderTaskStates(taskSection ?? root, controller.taskStates);
+    const { refreshImagePanel } = await import('./image-panel.ts');
+    await refreshImagePanel(root, controller.runtime.engine);
+  };
+
+  const lint = debounce(() => void import('./dockerfile-lint.ts').then((module) => module.lintOpenFile(editor)), 300);
+  const settleSoon = debounce(() => void controller.settle(), SAVE_DELAY_MS);
+
+  controller = {
+    runtime,
+    editor,
+    terminal: undefined as unknown as TerminalHandle,
+    lab,
+    taskStates: start.taskStates ? toStates(start.taskStates) : {},
+    undo: saved?.undo ?? null,
+    snapshot() {
+      return {
+        files: controller.runtime.fs.snapshot(),
+        openFile: editor.currentPath(),
+        history: [...controller.runtime.shell.history],
+        taskStates: Object.fromEntries(Object.entries(controller.taskStates).map(([id, state]) => [id, state.passed])),
+      };
+    },
+    async restore(snapshot) {
+      pendingWrites.clear();
+      controller.runtime = await createInPageRuntime({ disk: snapshot.files, history: snapshot.history, lab: shellLab(lab) });
+      const restored = learnerFiles(controller.runtime.fs.snapshot());
+      const path = pickOpenFile(restored, snapshot.openFile);
+      editor.replaceFiles(restored, path);
+      if (pathLabel !== null) pathLabel.textContent = path ?? '';
+      refreshTree(Object.keys(restored));
+      controller.terminal.setHistory(snapshot.history);
+      lint();
+      await controller.settle();
+    },
+    async settle() {
+      await writePending();
+      await recheck();
+      controller.persist();
+    },
+    persist() {
+      saveToStore();
+    },
+    async syncFromDisk() {
+      const onDisk = learnerFiles(controller.runtime.fs.snapshot());
+      editor.syncFiles(onDisk);
+      refreshTree(Object.keys(onDisk));
+    },
+  };
+
+  refreshTree(Object.keys(files));
+
+  editor.onChange((path, text) => {
+    pendingWrites.set(path, text);
+    if (savedLabel !== null) savedLabel.textContent = 'Editing…';
+    lint();
+    settleSoon();
+  });
+
+  const host = {
+    prompt: () => controller.runtime.shell.prompt(),
+    execute: (line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal) =>
+      writePending().then(() => controller.runtime.shell.execute(line, io, signal)),
+    complete: (line: string, cursor: number) => controller.runtime.shell.complete(line, cursor),
+  };
+
+  let prompted = false;
+  controller.terminal = startShellLoop(term, readline, terminalPanel, host, () => {
+    void controller.syncFromDisk().then(() => controller.settle());
+  }, () => {
+    if (prompted) return;
+    prompted = true;
+    markReady(root, 'terminal');
+  });
+  controller.terminal.setHistory(start.history);
+
+  setUpLabActions(root, controller, starterSnapshot(lab));
+  lint();
+
+  // Checks and images need the engine; run them after the panels are usable.
+  void recheck();
+  return controller;
+}
+
+/** Return the starter state of a lab: its files, nothing built, no history. */
+export function starterSnapshot(lab: LabPageData): LabSnapshot {
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  for (const [path, text] of Object.entries(starterDisk(lab.files))) files[path] = encoder.encode(text);
+  return { files, openFile: null, history: [], taskStates: {} };
+}
+
+function shellLab(lab: LabPageData): { id: string; title: string; tasks: never[] } {
+  return { id: lab.id, title: lab.title, tasks: lab.tasks as never[] };
+}
+
+/** Choose the file to show: the saved one if it still exists, else the Dockerfile, else the first. */
+function pickOpenFile(files: Record<string, string>, saved: string | null): string | null {
+  if (saved !== null && saved in files) return saved;
+  if ('Dockerfile' in files) return 'Dockerfile';
+  return Object.keys(files).sort()[0] ?? null;
+}
+
+function toStates(passed: Record<string, boolean>): Record<string, TaskState> {
+  return Object.fromEntries(Object.entries(passed).map(([id, value]) => [id, { passed: value, detail: '' }]));
+}

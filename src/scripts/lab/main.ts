@@ -1,0 +1,80 @@
+import {
+  describeOutcome,
+  planRuntime,
+  resolvePreference,
+  RUNTIME_SETTING_KEY,
+  type RuntimeOutcome,
+} from '../../lib/labs/runtime/choice.ts';
+import { missingWebContainerFeature } from '../../lib/labs/runtime/support.ts';
+import { LabStore } from '../../lib/labs/persistence/index.ts';
+import { readLabPageData } from './data.ts';
+import { setUpSplitters } from './splitter.ts';
+import { setUpHints } from './tasks.ts';
+import { startInPageLab } from './inpage-lab.ts';
+
+/** Start the lab page: choose the runtime, say which one and why, and bring up the panels. */
+export async function startLab(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('.lab');
+  if (root === null) return;
+  const lab = readLabPageData(document);
+
+  setUpSplitters(root.querySelector<HTMLElement>('[data-workspace]') ?? root);
+  setUpHints(root.querySelector<HTMLElement>('#lab-tasks') ?? root);
+  const setting = setUpRuntimeSetting(root);
+
+  // Fetch the editor and terminal bundles while the runtime is chosen and the saved state loads.
+  const editorModule = import('./editor.ts');
+  const terminalModule = import('./terminal.ts');
+
+  const query = new URL(location.href).searchParams.get('runtime');
+  const { preference, source } = resolvePreference(query, setting);
+  const plan = planRuntime({
+    preference,
+    source,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    missingFeature: missingWebContainerFeature(globalThis),
+  });
+
+  const badge = root.querySelector<HTMLElement>('[data-runtime-badge]');
+  const showOutcome = (outcome: RuntimeOutcome): void => {
+    if (badge === null) return;
+    badge.textContent = describeOutcome(outcome);
+    badge.dataset.runtime = outcome.runtime;
+    root.dataset.runtime = outcome.runtime;
+  };
+
+  const store = new LabStore();
+  if (plan.attempt === 'webcontainer') {
+    if (badge !== null) badge.textContent = 'Starting WebContainer (up to 20 s)…';
+    const { startWebContainerLab } = await import('./webcontainer-lab.ts');
+    const outcome = await startWebContainerLab({ root, lab, store, editorModule, terminalModule });
+    showOutcome(outcome);
+    if (outcome.runtime === 'webcontainer') return;
+    await startInPageLab({ root, lab, store, editorModule, terminalModule });
+    return;
+  }
+
+  showOutcome({ runtime: 'inpage', reason: plan.reason });
+  await startInPageLab({ root, lab, store, editorModule, terminalModule });
+}
+
+/** Wire the runtime select to localStorage; a change reloads the page, since one page boots one runtime. */
+function setUpRuntimeSetting(root: HTMLElement): string | null {
+  const select = root.querySelector<HTMLSelectElement>('[data-runtime-setting]');
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(RUNTIME_SETTING_KEY);
+  } catch {
+    // Storage may be disabled; the setting then stays at Automatic.
+  }
+  if (select === null) return stored;
+
+  select.value = stored ?? 'auto';
+  select.addEventListener('change', () => {
+    localStorage.setItem(RUNTIME_SETTING_KEY, select.value);
+    const url = new URL(location.href);
+    url.searchParams.delete('runtime');
+    location.assign(url);
+  });
+  return stored;
+}

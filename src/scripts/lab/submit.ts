@@ -1,0 +1,50 @@
+/** The verify endpoint's answer. */
+export type VerifyResult = { labId: string; tasks: Array<{ id: string; passed: boolean; detail: string }>; passedAll: boolean };
+
+const LEARNER_KEY = 'slipway:learner';
+
+/** Return this browser's learner id, creating a random one the first time. */
+export function learnerId(): string {
+  let id = localStorage.getItem(LEARNER_KEY);
+  if (id === null) {
+    id = crypto.randomUUID();
+    localStorage.setItem(LEARNER_KEY, id);
+  }
+  return id;
+}
+
+/** Send the learner's files and commands to the server, which runs the checks itself and returns its verdict. */
+export async function submitForVerification(labId: string, files: Record<string, string>, commands: readonly string[]): Promise<VerifyResult> {
+  const response = await fetch(`/api/labs/${encodeURIComponent(labId)}/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ learnerId: learnerId(), files, commands }),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new Error(`verification request failed with HTTP ${response.status}: ${text.slice(0, 300)}`);
+  }
+  return (await response.json()) as VerifyResult;
+}
+
+/** Show the server's verdict, task by task. */
+export function renderVerifyResult(container: HTMLElement, result: VerifyResult, titles: ReadonlyMap<string, string>): void {
+  container.replaceChildren();
+  const summary = document.createElement('p');
+  summary.className = result.passedAll ? 'lab-verify__passed' : 'lab-verify__failed';
+  const passed = result.tasks.filter((task) => task.passed).length;
+  summary.textContent = result.passedAll
+    ? `Verified by the server: all ${result.tasks.length} tasks pass.`
+    : `Verified by the server: ${passed} of ${result.tasks.length} tasks pass.`;
+  summary.dataset.verified = String(result.passedAll);
+  container.append(summary);
+
+  const list = document.createElement('ul');
+  for (const task of result.tasks) {
+    const item = document.createElement('li');
+    const title = titles.get(task.id) ?? task.id;
+    item.textContent = `${task.passed ? 'Pass' : 'Not yet'}: ${title}${task.detail && !task.passed ? `: ${task.detail}` : ''}`;
+    list.append(item);
+  }
+  container.append(list);
+}

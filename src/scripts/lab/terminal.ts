@@ -1,0 +1,182 @@
+import { Terminal, type ITheme } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { Readline } from 'xterm-readline';
+import '@xterm/xterm/css/xterm.css';
+import { applyCompletion } from './completion.ts';
+
+/** What the terminal runs lines against: the in-page shell, behind the session that may swap it. */
+export type CommandHost = {
+  prompt(): string;
+  execute(line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal): Promise<number>;
+  complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
+};
+
+export type TerminalHandle = {
+  term: Terminal;
+  /** Type `line` at the prompt and run it, as if the learner had typed it and pressed Enter. */
+  run(line: string): Promise<void>;
+  /** Replace the arrow-key history, oldest entry first. */
+  setHistory(entries: readonly string[]): void;
+  /** Print a line of information between prompts. */
+  notice(text: string): void;
+};
+
+const THEME: ITheme = {
+  background: '#1e1e1e',
+  foreground: '#e6e6e6',
+  cursor: '#f0f0f0',
+  red: '#ff8a80',
+  green: '#8be28b',
+  blue: '#82aaff',
+  brightBlue: '#9cc4ff',
+  yellow: '#ffd479',
+};
+
+/** Create an xterm terminal in `host` with the xterm-readline add-on; it fits its panel as the panel resizes. */
+export function createTerminal(host: HTMLElement, panel: HTMLElement): { term: Terminal; readline: Readline } {
+  const term = new Terminal({
+    convertEol: true,
+    cursorBlink: true,
+    fontSize: 14,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    theme: THEME,
+    scrollback: 5000,
+  });
+  const fit = new FitAddon();
+  const readline = new Readline();
+  term.loadAddon(fit);
+  term.loadAddon(readline);
+  term.open(host);
+  fit.fit();
+
+  // Fit on every size change of the panel: splitter drags, window resizes, the narrow layout.
+  new ResizeObserver(() => fit.fit()).observe(host);
+
+  // Escape hands focus back to the panel so the next Tab moves on; Shift+Tab leaves natively.
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.key === 'Escape' && event.type === 'keydown') {
+      panel.focus();
+      return false;
+    }
+    return true;
+  });
+  return { term, readline };
+}
+
+/**
+ * Run the read–execute loop of the in-page shell in the terminal: line
+ * editing and history come from xterm-readline, Tab asks the shell for
+ * completions, Ctrl-C aborts the running command. `onCommand` runs after each
+ * command with its exit status.
+ */
+export function startShellLoop(
+  term: Terminal,
+  readline: Readline,
+  panel: HTMLElement,
+  host: CommandHost,
+  onCommand: (line: string, exitCode: number) => void,
+  onPrompt: () => void,
+): TerminalHandle {
+  let running: AbortController | null = null;
+  readline.setCtrlCHandler(() => running?.abort());
+
+  term.attachCustomKeyEventHandler((event) => {
+    const plainTab = event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (plainTab) {
+      // Tab completes instead of moving focus; Escape then Tab leaves the terminal.
+      event.preventDefault();
+      if (event.type === 'keydown' && running === null) void complete();
+      return false;
+    }
+    if (event.key === 'Escape' && event.type === 'keydown') {
+      panel.focus();
+      return false;
+    }
+    return true;
+  });
+
+  const complete = async (): Promise<void> => {
+    const line = readline.getLine();
+    const completion = await host.complete(line, line.length);
+    const result = applyCompletion(line, completion);
+    if (result.list.length > 0) {
+      readline.print(`\r\n${result.list.join('  ')}\r\n`);
+      redrawPrompt(readline);
+    }
+    readline.updateLine(result.line);
+  };
+
+  const stdout = (text: string): void => term.write(text);
+  const stderr = (text: string): void => term.write(`\x1b[31m${text}\x1b[0m`);
+
+  const runLine = async (line: string): Promise<void> => {
+    running = new AbortController();
+    let exitCode: number;
+    try {
+      exitCode = await host.execute(line, { stdout, stderr }, running.signal);
+    } catch (error) {
+      stderr(`slipway: ${error instanceof Error ? error.message : String(error)}\n`);
+      exitCode = 1;
+    } finally {
+      running = null;
+    }
+    onCommand(line, exitCode);
+  };
+
+  // Lines typed by `run` (the Solve button) wait here until the prompt is free.
+  const queued: Array<{ line: string; done: () => void }> = [];
+
+  const loop = async (): Promise<void> => {
+    for (;;) {
+      const next = queued.shift();
+      if (next !== undefined) {
+        term.write(`${host.prompt()}${next.line}\r\n`);
+        await runLine(next.line);
+        next.done();
+        continue;
+      }
+      const reading = readline.read(host.prompt());
+      onPrompt();
+      const line = await reading;
+      if (line.trim() === '') continue;
+      await runLine(line);
+    }
+  };
+  void loop();
+
+  return {
+    term,
+    run(line) {
+      return new Promise((resolve) => {
+        queued.push({ line, done: resolve });
+        // A pending read holds the loop; an empty Enter releases it so the queue drains.
+        if (running === null) {
+          readline.updateLine('');
+          term.input('\r', false);
+        }
+      });
+    },
+    setHistory(entries) {
+      setReadlineHistory(readline, entries);
+    },
+    notice(text) {
+      term.write(`\x1b[2m${text}\x1b[0m\r\n`);
+    },
+  };
+}
+
+/**
+ * Replace xterm-readline's history. The add-on restores one history shared by
+ * every page from localStorage and offers no setter, so this writes its
+ * (private) list directly, newest entry first as the add-on keeps it.
+ */
+function setReadlineHistory(readline: Readline, entries: readonly string[]): void {
+  const internal = readline as unknown as { history?: { entries?: string[] } };
+  if (internal.history?.entries !== undefined) internal.history.entries = [...entries].reverse();
+}
+
+/** Draw the prompt again on a fresh line after completion candidates were listed. */
+function redrawPrompt(readline: Readline): void {
+  const internal = readline as unknown as { state?: { refresh?: () => void; getTty?: () => { anchorRow: number } } };
+  internal.state?.refresh?.();
+}

@@ -1,0 +1,89 @@
+import dockerCliUrl from '../../lib/labs/runtime/webcontainer-docker.ts?worker&url';
+import { WEBCONTAINER_BOOT_TIMEOUT_SECONDS, type RuntimeOutcome } from '../../lib/labs/runtime/choice.ts';
+import { bootWebContainerOnce, toFileSystemTree } from '../../lib/labs/runtime/webcontainer.ts';
+import { CONTAINER_STATE_DIR } from '../../lib/labs/runtime/webcontainer-docker.ts';
+import { WebContainerFileSystem } from '../../lib/labs/runtime/webcontainer-fs.ts';
+import { createDockerEngine } from '../../lib/docker/index.ts';
+import { evaluateCheck } from '../../lib/labs/checks/index.ts';
+import type { LabStartOptions } from './inpage-lab.ts';
+import { learnerFiles } from '../../lib/labs/runtime/inpage.ts';
+import { renderFileTree } from './file-tree.ts';
+import { renderTaskStates, type TaskState } from './tasks.ts';
+import { markReady } from './readiness.ts';
+import { debounce } from './debounce.ts';
+
+/**
+ * Run the lab in WebContainer: mount the learner's files, put `docker` on
+ * jsh's PATH and attach jsh to the terminal. Resolves to the in-page outcome
+ * with its reason when the container does not boot.
+ *
+ * NOTE: no StackBlitz server is reachable where this was written, so only the
+ * fallback has run; the mount, the `docker` shim on the PATH, jsh and the
+ * checks over the container's files are untested.
+ */
+export async function startWebContainerLab(options: LabStartOptions): Promise<RuntimeOutcome> {
+  const booted = await bootWebContainerOnce(WEBCONTAINER_BOOT_TIMEOUT_SECONDS);
+  if ('reason' in booted) return { runtime: 'inpage', reason: booted.reason };
+  const { container } = booted;
+  const { root, lab, store } = options;
+
+  const saved = await store.load(lab.id);
+  const files = saved === null ? lab.files : learnerFiles(saved.current.files);
+  const history = saved?.current.history ?? [];
+  const cli = await (await fetch(dockerCliUrl)).text();
+
+  // npm-style bin folder: jsh puts node_modules/.bin on the PATH and runs the script with Node.
+  await container.mount({
+    ...toFileSystemTree(files),
+    '.slipway': { directory: { 'docker.cjs': { file: { contents: cli } } } },
+    node_modules: { directory: { '.bin': { directory: { docker: { file: { contents: '#!/usr/bin/env node\nrequire("../../.slipway/docker.cjs");\n' } } } } } },
+  });
+
+  const fs = new WebContainerFileSystem(container.fs);
+  const engine = await createDockerEngine({ fs, stateDir: `/${CONTAINER_STATE_DIR}` });
+
+  const [{ createEditor }, { createTerminal }] = await Promise.all([options.editorModule, options.terminalModule]);
+  const editorPanel = root.querySelector<HTMLElement>('#lab-editor') ?? root;
+  const editor = createEditor(root.querySelector<HTMLElement>('[data-editor-host]') ?? root, editorPanel, files, 'Dockerfile' in files ? 'Dockerfile' : null);
+  markReady(root, 'editor');
+
+  const tree = root.querySelector<HTMLElement>('[data-file-tree]');
+  if (tree !== null) renderFileTree(tree, Object.keys(files), editor.currentPath(), (path) => editor.open(path));
+
+  const terminalPanel = root.querySelector<HTMLElement>('#lab-terminal') ?? root;
+  const { term } = createTerminal(root.querySelector<HTMLElement>('[data-terminal-host]') ?? root, terminalPanel);
+  const shell = await container.spawn('jsh', { terminal: { cols: term.cols, rows: term.rows } });
+  void shell.output.pipeTo(new WritableStream({ write: (chunk) => term.write(chunk) }));
+  const input = shell.input.getWriter();
+  term.onResize(({ cols, rows }) => shell.resize({ cols, rows }));
+  markReady(root, 'terminal');
+
+  // jsh keeps its own history; the lines typed here stand in for it in checks and verification.
+  const commands = [...history];
+  let typed = '';
+  const taskSection = root.querySelector<HTMLElement>('#lab-tasks') ?? root;
+  const recheck = debounce(() => void (async () => {
+    const state = { fs, root: '/', engine, commands };
+    const results: Record<string, TaskState> = {};
+    for (const task of lab.tasks) results[task.id] = await evaluateCheck(task.check as Parameters<typeof evaluateCheck>[0], state);
+    renderTaskStates(taskSection, results);
+  })(), 500);
+
+  term.onData((data) => {
+    void input.write(data);
+    for (const char of data) {
+      if (char === '\r') {
+        if (typed.trim() !== '') commands.push(typed.trim());
+        typed = '';
+        recheck();
+      } else if (char === '\x7f') typed = typed.slice(0, -1);
+      else if (char >= ' ') typed += char;
+    }
+  });
+
+  editor.onChange((path, text) => {
+    void container.fs.writeFile(`/${path}`, text).then(recheck);
+  });
+  recheck();
+  return { runtime: 'webcontainer' };
+}
