@@ -1,0 +1,384 @@
+import type { CopyInstruction, Dockerfile, Instruction, Stage } from '../ast.ts';
+import { ParseError } from '../ast.ts';
+import { catalogImageByKey, resolveCatalog, type MaterializedBase } from '../catalog/index.ts';
+import { seededFraction, sha256Digest } from '../digest.ts';
+import { catalogFilesystem } from '../image/base-filesystem.ts';
+import { imageIdOf, serializeImageConfig, type ImageConfig } from '../image/config.ts';
+import { ImageFilesystem } from '../image/filesystem.ts';
+import { buildLayer } from '../image/layer.ts';
+import { expandWord, formatSourceSnippet, parseDockerfile } from '../parser/index.ts';
+import { assertBuildable } from '../parser/index.ts';
+import { formatFull, parseReference, ReferenceError } from '../reference.ts';
+import type { ImageStore } from '../store/store.ts';
+import type { BuildRecord, BuildStepRecord } from '../store/state.ts';
+import { progressSize } from '../units.ts';
+import { loadBuildContext, type BuildContext } from './context.ts';
+import { BuildFailure } from './errors.ts';
+import { PlainProgress } from './progress.ts';
+import { runStep, type StepServices } from './steps.ts';
+import type { StageState } from './stage.ts';
+import type { FileSystem } from '../../vfs/index.ts';
+import { normalizePath } from '../../vfs/path.ts';
+
+/** What `docker build` asked for. */
+export type BuildRequest = {
+  /** Absolute context folder in the FileSystem. */
+  contextDir: string;
+  /** Absolute Dockerfile path. */
+  dockerfilePath: string;
+  /** Dockerfile name as given (`Dockerfile`, `docker/Dockerfile.prod`), for messages. */
+  dockerfileName: string;
+  tags: string[];
+  buildArgs: Record<string, string>;
+  target: string | null;
+  noCache: boolean;
+  quiet: boolean;
+  /** Command-line arguments, for the build log. */
+  args: string[];
+};
+
+export type BuildServices = {
+  fs: FileSystem;
+  store: ImageStore;
+  now: () => Date;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Lint warnings for the end-of-build summary, if a linter is available. */
+  lint?: (dockerfile: Dockerfile, text: string) => Array<{ rule: string; message: string; line: number }>;
+};
+
+/** Return RFC 3339 with seconds precision, as image configs carry. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Pick the stages the target needs: the target, the stages it builds FROM and the stages it COPYs --from. */
+function neededStages(dockerfile: Dockerfile, targetIndex: number): Set<number> {
+  const needed = new Set<number>();
+  const indexOf = (name: string): number => {
+    const byName = dockerfile.stages.findIndex((stage) => stage.name === name.toLowerCase());
+    if (byName >= 0) return byName;
+    return /^\d+$/.test(name) ? Number(name) : -1;
+  };
+  const visit = (index: number) => {
+    if (needed.has(index)) return;
+    needed.add(index);
+    const stage = dockerfile.stages[index];
+    if (stage === undefined) return;
+    const base = indexOf(stage.baseImage);
+    if (base >= 0 && base < index) visit(base);
+    for (const instruction of stage.instructions) {
+      if ((instruction.kind === 'copy' || instruction.kind === 'add') && instruction.from !== undefined) {
+        const from = indexOf(instruction.from);
+        if (from >= 0 && from < index) visit(from);
+      }
+    }
+  };
+  visit(targetIndex);
+  return needed;
+}
+
+/** Count the steps BuildKit numbers in a stage: FROM and every filesystem instruction. */
+function countSteps(stage: Stage): number {
+  return 1 + stage.instructions.filter((instruction) => ['run', 'copy', 'add', 'workdir'].includes(instruction.kind)).length;
+}
+
+/** Print BuildKit's failure block and summary, and return exit code 1. */
+function reportFailure(progress: PlainProgress, failure: BuildFailure, dockerfileText: string, dockerfileName: string, services: BuildServices): number {
+  if (failure.step !== null) {
+    progress.raw('------');
+    progress.raw(` > ${failure.step.title}:`);
+    for (const line of failure.step.logs.slice(-10)) progress.raw(line);
+    progress.raw('------');
+  }
+  if (failure.range !== null) {
+    const snippet = formatSourceSnippet(dockerfileText, dockerfileName.split('/').pop() ?? 'Dockerfile', [failure.range]);
+    if (snippet !== '') services.stderr(snippet);
+  }
+  services.stderr(`ERROR: failed to build: failed to solve: ${failure.summary}\n`);
+  return 1;
+}
+
+/** Print the lint warnings BuildKit lists after a build. */
+function printWarnings(services: BuildServices, dockerfile: Dockerfile, text: string): void {
+  const warnings = services.lint?.(dockerfile, text) ?? [];
+  if (warnings.length === 0) return;
+  services.stderr(`\n ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`);
+  for (const warning of warnings) services.stderr(` - ${warning.rule}: ${warning.message} (line ${warning.line})\n`);
+}
+
+/**
+ * Run `docker build`: parse the Dockerfile, resolve bases, run each needed
+ * stage's steps through the cache, export the image and record the build.
+ * Progress goes to stderr as with `--progress=plain`; `-q` prints only the ID.
+ */
+export async function runBuild(request: BuildRequest, services: BuildServices): Promise<{ exitCode: number; imageId: string | null }> {
+  const { store } = services;
+  const now = services.now();
+  const record: BuildRecord = { time: now.toISOString(), args: request.args, tags: request.tags, dockerfilePath: request.dockerfilePath, dockerfileText: '', contextDigests: {}, steps: [], imageId: null, error: null };
+  const finish = (exitCode: number, imageId: string | null, error: string | null) => {
+    record.imageId = imageId;
+    record.error = error;
+    store.state.builds.push(record);
+    if (store.state.builds.length > 100) store.state.builds.splice(0, store.state.builds.length - 100);
+    return { exitCode, imageId };
+  };
+  const progress = new PlainProgress(request.quiet ? () => undefined : services.stderr);
+  progress.header();
+
+  // Load the Dockerfile.
+  const dockerfileStat = await services.fs.stat(request.dockerfilePath);
+  const definition = progress.start(`[internal] load build definition from ${request.dockerfileName.split('/').pop() ?? 'Dockerfile'}`);
+  if (dockerfileStat === null || dockerfileStat.kind !== 'file') {
+    progress.status(definition, 'transferring dockerfile: 2B done');
+    progress.done(definition, 0);
+    const message = `failed to read dockerfile: open ${request.dockerfileName.split('/').pop() ?? 'Dockerfile'}: no such file or directory`;
+    services.stderr(`ERROR: failed to build: failed to solve: ${message}\n`);
+    return finish(1, null, message);
+  }
+  const text = new TextDecoder().decode(await services.fs.readFile(request.dockerfilePath));
+  record.dockerfileText = text;
+  progress.status(definition, `transferring dockerfile: ${progressSize(dockerfileStat.size)} done`);
+  progress.done(definition, 0);
+
+  let dockerfile: Dockerfile;
+  try {
+    dockerfile = parseDockerfile(text);
+    assertBuildable(dockerfile);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    const snippet = formatSourceSnippet(text, request.dockerfileName.split('/').pop() ?? 'Dockerfile', [error.range]);
+    if (snippet !== '') services.stderr(snippet);
+    services.stderr(`ERROR: failed to build: failed to solve: ${error.describe()}\n`);
+    return finish(1, null, error.describe());
+  }
+
+  // Pick the target and the stages it needs.
+  let targetIndex = dockerfile.stages.length - 1;
+  if (request.target !== null) {
+    targetIndex = dockerfile.stages.findIndex((stage) => stage.name === request.target?.toLowerCase());
+    if (targetIndex < 0) {
+      const message = `target stage "${request.target}" could not be found`;
+      services.stderr(`ERROR: failed to build: failed to solve: ${message}\n`);
+      return finish(1, null, message);
+    }
+  }
+  const needed = neededStages(dockerfile, targetIndex);
+
+  // Global ARGs (before the first FROM) are visible only to FROM lines.
+  const globalArgs = new Map<string, string>();
+  for (const instruction of dockerfile.metaArgs) {
+    for (const declaration of instruction.args) {
+      const value = request.buildArgs[declaration.name] ?? (declaration.default === undefined ? undefined : expandWord(declaration.default, globalArgs, dockerfile.escapeToken));
+      if (value !== undefined) globalArgs.set(declaration.name, value);
+    }
+  }
+  for (const [name, value] of Object.entries({ TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64' })) {
+    if (!globalArgs.has(name)) globalArgs.set(name, value);
+  }
+
+  // Resolve every external base image (BuildKit's "load metadata" vertices).
+  const stageNames = dockerfile.stages.map((stage) => stage.name);
+  const bases = new Map<number, { reference: string; base: MaterializedBase } | { stage: number } | { scratch: true }>();
+  const metadataDone = new Map<string, MaterializedBase>();
+  for (const index of [...needed].sort((a, b) => a - b)) {
+    const stage = dockerfile.stages[index];
+    if (stage === undefined) continue;
+    const imageText = expandWord(stage.baseImage, globalArgs, dockerfile.escapeToken);
+    const stageIndex = stageNames.findIndex((name, candidate) => candidate < index && name === imageText.toLowerCase());
+    if (stageIndex >= 0) {
+      bases.set(index, { stage: stageIndex });
+      continue;
+    }
+    if (imageText === 'scratch') {
+      bases.set(index, { scratch: true });
+      continue;
+    }
+    let reference;
+    try {
+      reference = parseReference(imageText);
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      const failure = new BuildFailure(`failed to parse stage name "${imageText}": ${error.message}`, { range: stage.from.range });
+      return finish(reportFailure(progress, failure, text, request.dockerfileName, services), null, failure.summary);
+    }
+    const full = formatFull(reference.tag === null && reference.digest === null ? { ...reference, tag: 'latest' } : reference);
+    const found = metadataDone.get(full) ?? resolveCatalog(reference, store.state.epoch);
+    if (!metadataDone.has(full)) {
+      const vertex = progress.start(`[internal] load metadata for ${full}`);
+      if (found === null) {
+        const knownRepository = resolveCatalog({ ...reference, tag: 'latest', digest: null }, 0) !== null || ['library/python', 'library/node', 'library/nginx', 'library/debian', 'library/ubuntu', 'library/alpine', 'nvidia/cuda'].includes(reference.path);
+        const detail = knownRepository ? `${full}: not found` : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+        progress.error(vertex, detail);
+        const failure = new BuildFailure(`${imageText}: failed to resolve source metadata for ${full}: ${detail}`, { range: stage.from.range, step: { title: `[internal] load metadata for ${full}`, logs: [] } });
+        return finish(reportFailure(progress, failure, text, request.dockerfileName, services), null, failure.summary);
+      }
+      progress.done(vertex, 0.4 + seededFraction(full) * 0.9);
+      metadataDone.set(full, found);
+    }
+    if (found !== null) bases.set(index, { reference: full, base: found });
+  }
+
+  // .dockerignore and the build context.
+  const ignoreVertex = progress.start('[internal] load .dockerignore');
+  let context: BuildContext;
+  context = await loadBuildContext(services.fs, request.contextDir, store.stateDir);
+  progress.status(ignoreVertex, `transferring context: ${progressSize(Math.max(2, context.dockerignoreSize))} done`);
+  progress.done(ignoreVertex, 0);
+  for (const file of context.files.values()) record.contextDigests[file.path] = file.digest;
+  const usesContext = [...needed].some((index) => dockerfile.stages[index]?.instructions.some((instruction) => (instruction.kind === 'copy' || instruction.kind === 'add') && instruction.from === undefined));
+  if (usesContext) {
+    const contextVertex = progress.start('[internal] load build context');
+    progress.status(contextVertex, `transferring context: ${progressSize(Math.max(2, context.size))} done`);
+    progress.done(contextVertex, 0.01 + context.size / 50_000_000);
+  }
+
+  // Run the stages.
+  const finished = new Map<number, StageState>();
+  const multiStage = dockerfile.stages.length > 1;
+  const stepServices: StepServices = {
+    store,
+    context,
+    dockerfile,
+    progress,
+    now,
+    noCache: request.noCache,
+    buildArgs: request.buildArgs,
+    globalArgs,
+    finished,
+    stageIndexOf: (name) => {
+      const byName = dockerfile.stages.findIndex((stage) => stage.name === name.toLowerCase());
+      return byName >= 0 ? byName : /^\d+$/.test(name) ? Number(name) : -1;
+    },
+    steps: record.steps,
+  };
+  let newLayerBytes = 0;
+  for (const index of [...needed].sort((a, b) => a - b)) {
+    const stage = dockerfile.stages[index];
+    const base = bases.get(index);
+    if (stage === undefined || base === undefined) continue;
+    const label = multiStage ? `${stage.name ?? `stage-${index}`} ` : '';
+    const state = startStage(stage, index, label, base, finished, store, progress, record.steps, now);
+    try {
+      for (const instruction of stage.instructions) newLayerBytes += await runStep(instruction, state, stepServices);
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      return finish(reportFailure(progress, error, text, request.dockerfileName, services), null, error.summary);
+    }
+    finished.set(index, state);
+  }
+
+  // Export the target stage as an image.
+  const target = finished.get(targetIndex);
+  if (target === undefined) throw new Error(`target stage ${targetIndex} was not built`);
+  const config: ImageConfig = {
+    architecture: 'amd64',
+    config: { ...target.config },
+    // NOTE: BuildKit stamps the export time; here `created` is the newest layer's time, so an all-CACHED rebuild keeps its image ID.
+    created: target.lastCreated,
+    history: target.history,
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: target.diffIds },
+  };
+  const configText = serializeImageConfig(config);
+  const imageId = imageIdOf(config);
+  store.putImage(imageId, configText, target.baseKey);
+  const exportVertex = progress.start('exporting to image');
+  const exportSeconds = newLayerBytes / 150_000_000;
+  progress.status(exportVertex, newLayerBytes > 0 ? `exporting layers ${exportSeconds.toFixed(1)}s done` : 'exporting layers done');
+  progress.status(exportVertex, `writing image ${imageId} done`);
+  for (const tag of request.tags) {
+    store.tag(imageId, tag, now);
+    progress.status(exportVertex, `naming to ${formatFull(parseReference(tag))} done`);
+  }
+  progress.done(exportVertex, exportSeconds + 0.05);
+  if (request.quiet) services.stdout(`${imageId}\n`);
+  printWarnings(services, dockerfile, text);
+  return finish(0, imageId, null);
+}
+
+/** Start a stage from its base: a catalog image, an earlier stage or scratch. Prints the FROM step. */
+function startStage(
+  stage: Stage,
+  index: number,
+  label: string,
+  base: { reference: string; base: MaterializedBase } | { stage: number } | { scratch: true },
+  finished: Map<number, StageState>,
+  store: ImageStore,
+  progress: PlainProgress,
+  steps: BuildStepRecord[],
+  now: Date,
+): StageState {
+  const totalSteps = countSteps(stage);
+  const title = (text: string) => `[${label}1/${totalSteps}] ${text}`;
+  const common = { index, name: stage.name, label, totalSteps, stepNumber: 1, args: new Map<string, string | undefined>() };
+
+  if ('stage' in base) {
+    const parent = finished.get(base.stage);
+    if (parent === undefined) throw new Error(`stage ${base.stage} must be built before stage ${index}`);
+    const vertex = progress.start(title(`FROM ${stage.baseImage}`));
+    progress.done(vertex, 0);
+    steps.push({ title: title(`FROM ${stage.baseImage}`), cached: true, instruction: `FROM ${stage.baseImage}` });
+    return { ...common, fs: parent.fs.clone(), config: structuredClone(parent.config), history: [...parent.history], diffIds: [...parent.diffIds], base: parent.base, baseKey: parent.baseKey, cacheKey: parent.cacheKey, lastCreated: parent.lastCreated };
+  }
+  if ('scratch' in base) {
+    return { ...common, totalSteps: totalSteps - 1, stepNumber: 0, fs: new ImageFilesystem(), config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }, history: [], diffIds: [], base: null, baseKey: null, cacheKey: sha256Digest('scratch'), lastCreated: rfc3339(now) };
+  }
+
+  const { base: materialized, reference } = base;
+  const pinned = `${reference.replace(/@sha256:[a-f0-9]{64}$/, '')}@${materialized.manifestDigest}`;
+  const vertex = progress.start(title(`FROM ${pinned}`));
+  progress.status(vertex, `resolve ${pinned} done`);
+  const pulled = materialized.layers.every((layer) => store.state.layers[layer.diffId] !== undefined);
+  let pullSeconds = 0;
+  if (!pulled) {
+    for (const layer of materialized.layers) {
+      const seconds = 0.2 + layer.compressedSize / 40_000_000;
+      pullSeconds += seconds;
+      progress.status(vertex, `${layer.compressedDigest} ${progressSize(layer.compressedSize)} / ${progressSize(layer.compressedSize)} ${seconds.toFixed(1)}s done`);
+    }
+    for (const layer of materialized.layers) {
+      const seconds = 0.1 + layer.size / 150_000_000;
+      pullSeconds += seconds;
+      progress.status(vertex, `extracting ${layer.compressedDigest} ${seconds.toFixed(1)}s done`);
+    }
+  }
+  progress.done(vertex, pullSeconds);
+  steps.push({ title: title(`FROM ${pinned}`), cached: pulled, instruction: `FROM ${reference}` });
+  ensureBaseLayers(store, materialized);
+  const fs = catalogFilesystem(materialized.key, materialized.image, (digest, data) => store.putBlob(digest, data));
+  return {
+    ...common,
+    fs,
+    config: structuredClone(materialized.config.config),
+    history: [...materialized.config.history],
+    diffIds: [...materialized.config.rootfs.diff_ids],
+    base: materialized.image,
+    baseKey: materialized.key,
+    cacheKey: sha256Digest(`from ${materialized.manifestDigest}`),
+    lastCreated: materialized.config.created,
+  };
+}
+
+/** Store a catalog image's layers. BuildKit keeps bases it pulls for a build out of `docker images`, so no image is added. */
+export function ensureBaseLayers(store: ImageStore, materialized: MaterializedBase): void {
+  for (const layer of materialized.layers) store.putLayer(layer);
+}
+
+/** Add a catalog image to the store as `docker pull` does: layers, image, repo digest. Returns the image ID. */
+export function pullCatalogImage(store: ImageStore, materialized: MaterializedBase, familiarRepository: string): string {
+  ensureBaseLayers(store, materialized);
+  const id = imageIdOf(materialized.config);
+  const image = store.putImage(id, serializeImageConfig(materialized.config), materialized.key);
+  const digest = `${familiarRepository}@${materialized.manifestDigest}`;
+  if (!image.repoDigests.includes(digest)) image.repoDigests.push(digest);
+  return id;
+}
+
+/** Return the catalog image recorded for a stored image, for `docker run` and COPY --from. */
+export function catalogBaseOf(baseKey: string | null) {
+  return baseKey === null ? null : catalogImageByKey(baseKey);
+}
+
+export type { Instruction, CopyInstruction };
+export { normalizePath };

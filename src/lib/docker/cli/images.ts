@@ -1,0 +1,226 @@
+import { shortId } from '../digest.ts';
+import { goJson } from '../image/gojson.ts';
+import { parseReference } from '../reference.ts';
+import { historyRows, inspectObject } from '../store/reader.ts';
+import type { StoredImage } from '../store/state.ts';
+import { humanAge, humanSize } from '../units.ts';
+import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
+import { renderTemplate } from './template.ts';
+import type { CliContext, Subcommand } from './types.ts';
+import { exactArgs, minArgs, usageError } from './usage.ts';
+
+/** Render rows as the Docker CLI's tab-writer tables: columns padded to the widest cell plus 3 spaces. */
+export function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, [...cell].length)));
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd((widths[index] ?? 0) + 3))).join('').trimEnd()).join('\n') + '\n';
+}
+
+/** Split a familiar tag into repository and tag (`localhost:5000/x:1.0` → `localhost:5000/x`, `1.0`). */
+function splitTag(tag: string): [string, string] {
+  const cut = tag.lastIndexOf(':');
+  return cut > tag.lastIndexOf('/') ? [tag.slice(0, cut), tag.slice(cut + 1)] : [tag, 'latest'];
+}
+
+const imagesSpecs: FlagSpec[] = [
+  { name: 'all', short: 'a', kind: 'bool' },
+  { name: 'digests', kind: 'bool' },
+  { name: 'quiet', short: 'q', kind: 'bool' },
+  { name: 'format', kind: 'string' },
+  { name: 'no-trunc', kind: 'bool' },
+  { name: 'filter', short: 'f', kind: 'list' },
+  { name: 'help', kind: 'bool' },
+  { name: 'tree', kind: 'bool' },
+];
+
+const imagesUsage = 'docker images [OPTIONS] [REPOSITORY[:TAG]]';
+const imagesSummary = 'List images';
+
+/** Run `docker images` / `docker image ls`: one row per tag, dangling images as `<none>`. */
+async function images(args: string[], context: CliContext): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, imagesSpecs);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return usageError(context.io, 'images', imagesUsage, imagesSummary, error.message);
+  }
+  if (flags.operands.length > 1) return usageError(context.io, 'images', imagesUsage, imagesSummary, '"docker images" requires at most 1 argument.');
+  const now = context.now();
+  const filterRepo = flags.operands[0];
+  const danglingOnly = (flags.values.get('filter') ?? []).includes('dangling=true');
+  const rows: Array<{ image: StoredImage; repository: string; tag: string; digest: string }> = [];
+  const sorted = Object.values(context.store.state.images).sort((a, b) => (context.store.configOf(b).created > context.store.configOf(a).created ? 1 : -1));
+  for (const image of sorted) {
+    if (image.repoTags.length === 0) {
+      if (filterRepo !== undefined) continue;
+      const [repository = '<none>', digest = '<none>'] = image.repoDigests[0]?.split('@') ?? [];
+      rows.push({ image, repository: image.repoDigests.length > 0 ? repository : '<none>', tag: '<none>', digest: image.repoDigests.length > 0 ? digest : '<none>' });
+      continue;
+    }
+    if (danglingOnly) continue;
+    for (const tag of image.repoTags) {
+      const [repository, tagName] = splitTag(tag);
+      if (filterRepo !== undefined) {
+        const [wantRepo, wantTag] = filterRepo.includes(':') ? splitTag(filterRepo) : [filterRepo, undefined];
+        if (repository !== wantRepo || (wantTag !== undefined && tagName !== wantTag)) continue;
+      }
+      const digest = image.repoDigests.find((entry) => entry.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
+      rows.push({ image, repository, tag: tagName, digest });
+    }
+  }
+  const idOf = (image: StoredImage) => (flagSet(flags, 'no-trunc') ? image.id : shortId(image.id));
+
+  if (flagSet(flags, 'quiet')) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.image.id)) continue;
+      seen.add(row.image.id);
+      context.io.stdout(`${idOf(row.image)}\n`);
+    }
+    return 0;
+  }
+  const format = flagValue(flags, 'format');
+  if (format === 'json' || (format !== undefined && format !== 'table' && !format.startsWith('table '))) {
+    for (const row of rows) {
+      const created = new Date(context.store.configOf(row.image).created);
+      const object = {
+        Containers: 'N/A',
+        CreatedAt: `${created.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} +0000 UTC`,
+        CreatedSince: humanAge(created, now),
+        Digest: row.digest,
+        ID: idOf(row.image),
+        Repository: row.repository,
+        SharedSize: 'N/A',
+        Size: humanSize(context.store.sizeOf(row.image)),
+        Tag: row.tag,
+        UniqueSize: 'N/A',
+        VirtualSize: humanSize(context.store.sizeOf(row.image)),
+      };
+      context.io.stdout(`${format === 'json' ? goJson(object) : renderTemplate(format, object)}\n`);
+    }
+    return 0;
+  }
+  const digests = flagSet(flags, 'digests');
+  const header = digests ? ['REPOSITORY', 'TAG', 'DIGEST', 'IMAGE ID', 'CREATED', 'SIZE'] : ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'];
+  const body = rows.map((row) => {
+    const cells = [row.repository, row.tag, idOf(row.image), humanAge(new Date(context.store.configOf(row.image).created), now), humanSize(context.store.sizeOf(row.image))];
+    if (digests) cells.splice(2, 0, row.digest);
+    return cells;
+  });
+  context.io.stdout(table([header, ...body]));
+  return 0;
+}
+
+const historySpecs: FlagSpec[] = [
+  { name: 'no-trunc', kind: 'bool' },
+  { name: 'quiet', short: 'q', kind: 'bool' },
+  { name: 'human', short: 'H', kind: 'bool' },
+  { name: 'format', kind: 'string' },
+  { name: 'help', kind: 'bool' },
+];
+
+const historyUsage = 'docker image history [OPTIONS] IMAGE';
+const historySummary = 'Show the history of an image';
+
+/** Cut text to `width` characters with `…`, as the CLI's Ellipsis does. */
+function ellipsis(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+/** Run `docker history IMAGE`. */
+async function history(args: string[], context: CliContext): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, historySpecs);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return usageError(context.io, 'history', historyUsage, historySummary, error.message);
+  }
+  if (flags.operands.length !== 1) return usageError(context.io, 'history', historyUsage, historySummary, exactArgs('history', 1));
+  const reference = flags.operands[0] ?? '';
+  const image = context.store.find(reference);
+  if (image === null) {
+    context.io.stderr(`Error response from daemon: No such image: ${displayReference(reference)}\n`);
+    return 1;
+  }
+  const rows = historyRows(context.store, image);
+  const noTrunc = flagSet(flags, 'no-trunc');
+  if (flagSet(flags, 'quiet')) {
+    for (const row of rows) context.io.stdout(`${row.id === '<missing>' ? row.id : noTrunc ? row.id : shortId(row.id)}\n`);
+    return 0;
+  }
+  const now = context.now();
+  const body = rows.map((row) => [
+    row.id === '<missing>' ? row.id : noTrunc ? row.id : shortId(row.id),
+    humanAge(new Date(row.created), now),
+    noTrunc ? row.createdBy : ellipsis(row.createdBy.replace(/\s+/g, ' '), 45),
+    humanSize(row.size),
+    row.comment,
+  ]);
+  context.io.stdout(table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...body]));
+  return 0;
+}
+
+/** Show a reference the way daemon errors do (`foo` → `foo:latest`). */
+export function displayReference(text: string): string {
+  try {
+    const reference = parseReference(text);
+    if (reference.tag === null && reference.digest === null && !/^[a-f0-9]{12,64}$/.test(text)) return `${text}:latest`;
+  } catch {
+    return text;
+  }
+  return text;
+}
+
+const inspectSpecs: FlagSpec[] = [
+  { name: 'format', short: 'f', kind: 'string' },
+  { name: 'type', kind: 'string' },
+  { name: 'size', short: 's', kind: 'bool' },
+  { name: 'help', kind: 'bool' },
+];
+
+const inspectUsage = 'docker image inspect [OPTIONS] IMAGE [IMAGE...]';
+const inspectSummary = 'Display detailed information on one or more images';
+
+/** Run `docker image inspect` / `docker inspect`. */
+async function inspect(args: string[], context: CliContext): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, inspectSpecs);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return usageError(context.io, 'image inspect', inspectUsage, inspectSummary, error.message);
+  }
+  if (flags.operands.length === 0) return usageError(context.io, 'image inspect', inspectUsage, inspectSummary, minArgs('image inspect', 1));
+  const format = flagValue(flags, 'format');
+  const objects: Record<string, unknown>[] = [];
+  let status = 0;
+  for (const reference of flags.operands) {
+    const image = context.store.find(reference);
+    if (image === null) {
+      context.io.stderr(`Error: No such image: ${reference}\n`);
+      status = 1;
+      continue;
+    }
+    objects.push(inspectObject(context.store, image));
+  }
+  if (format !== undefined) {
+    for (const object of objects) {
+      try {
+        context.io.stdout(`${renderTemplate(format, object)}\n`);
+      } catch (error) {
+        context.io.stderr(`${(error as Error).message}\n`);
+        return 1;
+      }
+    }
+    return status;
+  }
+  context.io.stdout(`${JSON.stringify(objects, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`);
+  return status;
+}
+
+export const imagesCommand: Subcommand = { usage: imagesUsage, summary: imagesSummary, run: images };
+export const historyCommand: Subcommand = { usage: historyUsage, summary: historySummary, run: history };
+export const inspectCommand: Subcommand = { usage: inspectUsage, summary: inspectSummary, run: inspect };

@@ -1,0 +1,107 @@
+import { quote } from 'shell-quote';
+import { catalogImageByKey } from '../catalog/index.ts';
+import { catalogFilesystem } from '../image/base-filesystem.ts';
+import { ImageFilesystem } from '../image/filesystem.ts';
+import type { RunContext } from '../run/context.ts';
+import { runScript } from '../run/interpreter.ts';
+import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
+import { pullImage } from './registry.ts';
+import type { CliContext, Subcommand } from './types.ts';
+import { minArgs, usageError } from './usage.ts';
+
+const specs: FlagSpec[] = [
+  { name: 'rm', kind: 'bool' },
+  { name: 'env', short: 'e', kind: 'list' },
+  { name: 'entrypoint', kind: 'string' },
+  { name: 'publish', short: 'p', kind: 'list' },
+  { name: 'detach', short: 'd', kind: 'bool' },
+  { name: 'interactive', short: 'i', kind: 'bool' },
+  { name: 'tty', short: 't', kind: 'bool' },
+  { name: 'name', kind: 'string' },
+  { name: 'user', short: 'u', kind: 'string' },
+  { name: 'workdir', short: 'w', kind: 'string' },
+  { name: 'gpus', kind: 'string' },
+  { name: 'volume', short: 'v', kind: 'list' },
+  { name: 'help', kind: 'bool' },
+];
+const usage = 'docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]';
+const summary = 'Create and run a new container from an image';
+const decoder = new TextDecoder();
+
+/**
+ * Run `docker run`: print the container's resolved process, then run it with
+ * the RUN model (echo, cat, python -c print, --version). Servers and other
+ * long-running programs are not started: a simulated note says so.
+ */
+async function run(args: string[], context: CliContext): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, specs, true);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    context.io.stderr(`docker: ${error.message}\n\nRun 'docker run --help' for more information\n`);
+    return 125;
+  }
+  if (flags.operands.length === 0) return usageError(context.io, 'run', usage, summary, minArgs('run', 1));
+  const [reference = '', ...command] = flags.operands;
+  let image = context.store.find(reference);
+  if (image === null) {
+    context.io.stderr(`Unable to find image '${reference.includes(':') ? reference : `${reference}:latest`}' locally\n`);
+    const id = await pullImage(reference, context);
+    if (id === null) return 125;
+    image = context.store.state.images[id] ?? null;
+    if (image === null) return 125;
+  }
+  const config = context.store.configOf(image).config;
+  const env = new Map<string, string>();
+  for (const entry of [...(config.Env ?? []), ...(flags.values.get('env') ?? [])]) {
+    const cut = entry.indexOf('=');
+    if (cut > 0) env.set(entry.slice(0, cut), entry.slice(cut + 1));
+  }
+  const entrypointFlag = flagValue(flags, 'entrypoint');
+  const entrypoint = entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (config.Entrypoint ?? []);
+  const cmd = command.length > 0 ? command : entrypointFlag !== undefined ? [] : (config.Cmd ?? []);
+  const argv = [...entrypoint, ...cmd];
+  const user = flagValue(flags, 'user') ?? config.User ?? '';
+  const workdir = flagValue(flags, 'workdir') ?? (config.WorkingDir || '/');
+  context.io.stderr(`simulated container: entrypoint ${JSON.stringify(entrypoint)}, command ${JSON.stringify(cmd)}, user ${user === '' ? 'root' : user}, workdir ${workdir}\nsimulated container: env ${[...env].map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
+  if (argv.length === 0) {
+    context.io.stderr('docker: Error response from daemon: no command specified\n');
+    return 125;
+  }
+
+  // Rebuild the image's filesystem: catalog base files, then each lab-built layer.
+  const base = image.baseKey === null ? null : catalogImageByKey(image.baseKey);
+  const fs = base === null || image.baseKey === null ? new ImageFilesystem() : catalogFilesystem(image.baseKey, base, (digest, data) => context.store.putBlob(digest, data));
+  for (const layer of context.store.layersOf(image)) if (layer.entries !== null) fs.applyLayer(layer.entries);
+
+  // Entrypoint scripts of the official images end with `exec "$@"`, so the command runs as given.
+  const effective = /docker-entrypoint\.sh$|nvidia_entrypoint\.sh$/.test(argv[0] ?? '') ? argv.slice(1) : argv;
+  const shellForm = effective[0] === '/bin/sh' && effective[1] === '-c';
+  const runContext: RunContext = {
+    fs,
+    os: base?.os ?? 'debian',
+    shell: base?.os === 'alpine' ? 'ash' : 'dash',
+    env,
+    cwd: workdir,
+    user: { name: user === '' ? 'root' : user, uid: user === '' || user === 'root' ? 0 : 1000, gid: user === '' || user === 'root' ? 0 : 1000 },
+    python: base?.tools.python,
+    node: base?.tools.node,
+    output: [],
+    elapsed: 0,
+    options: { errexit: false, pipefail: false, xtrace: false },
+    readText: async (path) => {
+      const node = fs.get(path);
+      if (node?.digest === undefined || node.synthetic === true) return undefined;
+      const data = await context.store.getBlob(node.digest);
+      return data === undefined ? undefined : decoder.decode(data);
+    },
+    writeText: () => undefined,
+  };
+  const exitCode = await runScript(shellForm ? (effective[2] ?? '') : quote(effective), runContext);
+  for (const line of runContext.output) context.io.stdout(`${line.text}\n`);
+  if (flagSet(flags, 'detach')) context.io.stdout(`${image.id.slice(7)}\n`);
+  return exitCode === 127 ? 127 : exitCode;
+}
+
+export const runCommand: Subcommand = { usage, summary, run };
