@@ -129,7 +129,8 @@ function printTable(weights: PageWeight[]): void {
   console.log('| page | scripts | JS raw | JS gzip | interactive | within 20 KB |');
   console.log('| --- | ---: | ---: | ---: | --- | --- |');
   for (const weight of weights) {
-    const verdict = weight.interactive ? 'not held to it' : weight.gzipBytes <= budgetBytes ? 'yes' : 'NO';
+    let verdict = weight.gzipBytes <= budgetBytes ? 'yes' : 'NO';
+    if (weight.interactive) verdict = 'not held to it';
     console.log(
       `| ${weight.page} | ${weight.files} | ${kb(weight.rawBytes)} | ${kb(weight.gzipBytes)} | ${weight.interactive ? 'yes' : 'no'} | ${verdict} |`,
     );

@@ -173,9 +173,9 @@ function rankOption(option: DeploymentOption, answers: Answers, constraints: Con
 /**
  * Recommends deployment options for the answers given so far. Hard
  * constraints (latency, offline use, where data may go) rule options out
- * through evaluateOption; the rest are ranked by traffic fit, cost model,
- * latency margin and ops effort against the team's maturity. Ties go to the
- * lower ops effort unless the team is mature, then to catalog order.
+ * through evaluateOption. The remaining options are ranked by traffic fit,
+ * cost model, latency margin and ops effort against the team's maturity.
+ * Ties go to the lower ops effort unless the team is mature, then to catalog order.
  */
 export function recommend(catalog: Catalog, answers: Answers): Recommendation {
   const constraints = answersToConstraints(answers);
