@@ -115,6 +115,12 @@ describe('policy attempts and lock', () => {
     expect(results.map((result) => result.locked)).toEqual([false, true]);
   });
 
+  test('last attempt says so', () => {
+    const [first, last] = run(checkpoint, [wrong, wrong]);
+    expect(first?.feedback.at(-1)?.message).toBe('Not yet passed: try again. 1 attempt left.');
+    expect(last?.feedback.at(-1)?.message).toBe('Not passed, and that was the last attempt.');
+  });
+
   test('after last attempt answers are practice', () => {
     const [, , practice] = run(checkpoint, [wrong, wrong, right]);
     expect(practice?.status).toBe('graded');

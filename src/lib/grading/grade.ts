@@ -72,7 +72,9 @@ export function gradeAnswer(checkpoint: Checkpoint, answer: Answer, prior: Prior
   const feedback: FeedbackItem[] = [...main.feedback, ...(showSolution ? main.missed : []), ...reasons.feedback];
   if (lockedBefore) {
     feedback.push({ kind: 'info', message: 'This checkpoint is closed, so this answer was checked as practice and does not change your score.' });
-  } else if (!passed && countsAsAttempt && left !== 0) {
+  } else if (!passed && left === 0) {
+    feedback.push({ kind: 'info', message: 'Not passed, and that was the last attempt.' });
+  } else if (!passed) {
     const remaining = left === null ? '' : ` ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`;
     feedback.push({ kind: 'info', message: `Not yet passed: try again.${remaining}` });
   }
