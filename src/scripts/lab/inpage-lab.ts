@@ -162,8 +162,13 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   };
 
   let prompted = false;
+  // Tests wait on this counter: it moves once a command's output, tasks and images are all up to date.
+  let commandsRun = 0;
   controller.terminal = startShellLoop(term, readline, terminalPanel, host, () => {
-    void controller.syncFromDisk().then(() => controller.settle());
+    void controller.syncFromDisk().then(() => controller.settle()).then(() => {
+      commandsRun += 1;
+      root.dataset.commandsRun = String(commandsRun);
+    });
   }, () => {
     if (prompted) return;
     prompted = true;
