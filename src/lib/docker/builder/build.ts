@@ -119,8 +119,7 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   const finish = (exitCode: number, imageId: string | null, error: string | null) => {
     record.imageId = imageId;
     record.error = error;
-    store.state.builds.push(record);
-    if (store.state.builds.length > 100) store.state.builds.splice(0, store.state.builds.length - 100);
+    store.recordBuild(record);
     return { exitCode, imageId };
   };
   const progress = new PlainProgress(request.quiet ? () => undefined : services.stderr);

@@ -140,7 +140,7 @@ export function createStoreReader(store: ImageStore, load: () => Promise<void>):
     },
     async builds() {
       await load();
-      return store.state.builds;
+      return store.readBuilds();
     },
   };
 }

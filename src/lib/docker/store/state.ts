@@ -64,12 +64,13 @@ export type EngineState = {
   images: Record<string, StoredImage>;
   layers: Record<string, LayerRecord>;
   cache: Record<string, CacheRecord>;
-  builds: BuildRecord[];
+  /** Number of builds recorded so far; each build is its own file under `builds/`. */
+  buildCount: number;
   /** Lab registry (localhost:5000), repository path to its tags and manifests. */
   registry: Record<string, RegistryRepository>;
 };
 
 /** Return an empty state. */
 export function emptyState(): EngineState {
-  return { version: 1, epoch: 0, images: {}, layers: {}, cache: {}, builds: [], registry: {} };
+  return { version: 1, epoch: 0, images: {}, layers: {}, cache: {}, buildCount: 0, registry: {} };
 }

@@ -3,14 +3,18 @@ import { sha256Hex } from '../digest.ts';
 import type { ImageConfig } from '../image/config.ts';
 import type { LayerRecord } from '../image/layer.ts';
 import { familiarName, formatFamiliar, parseReference, withDefaultTag } from '../reference.ts';
-import { emptyState, type EngineState, type StoredImage } from './state.ts';
+import { emptyState, type BuildRecord, type EngineState, type StoredImage } from './state.ts';
+
+/** Builds kept in the build log; older ones are deleted. */
+const keptBuilds = 100;
 
 const decoder = new TextDecoder();
 
 /**
  * The engine's persistent state: images, layers, build cache, build log and
  * the lab registry in `<stateDir>/state.json`, plus file contents in
- * `<stateDir>/blobs/<hex>`. Every command loads it fresh, so separate engine
+ * `<stateDir>/blobs/<hex>` and one file per build under `<stateDir>/builds/`
+ * (kept apart so the state read by every command stays small). Every command loads it fresh, so separate engine
  * instances over the same FileSystem see the same images.
  */
 export class ImageStore {
@@ -19,6 +23,7 @@ export class ImageStore {
   state: EngineState = emptyState();
   #blobCache = new Map<string, Uint8Array>();
   #pendingBlobs = new Map<string, Uint8Array>();
+  #pendingBuilds: BuildRecord[] = [];
 
   constructor(fs: FileSystem, stateDir: string) {
     this.fs = fs;
@@ -40,7 +45,30 @@ export class ImageStore {
     await this.fs.mkdir(`${this.stateDir}/blobs`, { recursive: true });
     for (const [hex, data] of this.#pendingBlobs) await this.fs.writeFile(`${this.stateDir}/blobs/${hex}`, data);
     this.#pendingBlobs.clear();
+    if (this.#pendingBuilds.length > 0) await this.fs.mkdir(`${this.stateDir}/builds`, { recursive: true });
+    for (const record of this.#pendingBuilds) {
+      this.state.buildCount += 1;
+      await this.fs.writeFile(`${this.stateDir}/builds/${String(this.state.buildCount).padStart(8, '0')}.json`, JSON.stringify(record));
+      await this.fs.rm(`${this.stateDir}/builds/${String(this.state.buildCount - keptBuilds).padStart(8, '0')}.json`, { force: true });
+    }
+    this.#pendingBuilds = [];
     await this.fs.writeFile(`${this.stateDir}/state.json`, JSON.stringify(this.state));
+  }
+
+  /** Queue a build record; `save` writes it. */
+  recordBuild(record: BuildRecord): void {
+    this.#pendingBuilds.push(record);
+  }
+
+  /** Read the build log, oldest first (the last 100 builds). */
+  async readBuilds(): Promise<BuildRecord[]> {
+    const directory = `${this.stateDir}/builds`;
+    if ((await this.fs.stat(directory)) === null) return [...this.#pendingBuilds];
+    const records: BuildRecord[] = [];
+    for (const entry of await this.fs.readdir(directory)) {
+      if (entry.kind === 'file' && entry.name.endsWith('.json')) records.push(JSON.parse(decoder.decode(await this.fs.readFile(`${directory}/${entry.name}`))) as BuildRecord);
+    }
+    return [...records, ...this.#pendingBuilds];
   }
 
   /** Keep file content under its digest so later steps, `cat` and layer tars can read it. */
