@@ -1,3 +1,4 @@
+import type { BuildStepRecord } from '../../docker/index.ts';
 import type { LeafCheck } from '../definition/schema.ts';
 import { familiarReference } from './image-names.ts';
 import { fail, pass, type Evaluator } from './types.ts';
@@ -17,6 +18,11 @@ function copiesSource(instruction: string): boolean {
   return sources.some((source) => !dependencyFilePattern.test(source.replace(/^["[,\]]+|["[,\]]+$/g, '')));
 }
 
+/** Return the instruction as the build output shows it: the step title without its `[3/6]` counter. */
+function stepText(step: BuildStepRecord): string {
+  return step.title.replace(/^\[[^\]]*\]\s*/, '');
+}
+
 /**
  * Judge the build log: the latest successful build must have reused the
  * dependency install from the cache while copying changed source again.
@@ -34,12 +40,12 @@ export const evaluateBuildCheck: Evaluator<BuildCheck> = async (check, state) =>
   const install = latest.steps.find((step) => installPattern.test(step.instruction));
   if (install === undefined) return fail('The latest build has no pip install step. Install the dependencies from requirements.txt in a RUN step.');
   if (!install.cached) {
-    return fail(`The latest build ran "${install.instruction}" again instead of using the cache. Copy only requirements.txt before the install, and the source after it.`);
+    return fail(`The latest build ran "${stepText(install)}" again instead of using the cache. Copy only requirements.txt before the install, and the source after it.`);
   }
-  const source = latest.steps.find((step) => copiesSource(step.instruction));
+  const source = latest.steps.find((step) => copiesSource(stepText(step)));
   if (source === undefined) return fail('The latest build never copies the application source.');
   if (source.cached) {
-    return fail(`"${source.instruction}" was CACHED in the latest build, so the source did not change since the build before. Edit app.py and build again.`);
+    return fail(`"${stepText(source)}" was CACHED in the latest build, so the source did not change since the build before. Edit app.py and build again.`);
   }
-  return pass(`The latest build reused the cached "${install.instruction}" and copied the edited source again ("${source.instruction}").`);
+  return pass(`The latest build reused the cached "${stepText(install)}" and copied the edited source again ("${stepText(source)}").`);
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
 import { checkSchema, type Check } from '../definition/schema.ts';
-import { createTestEngine } from '../test-engine.ts';
+import { createDockerEngine } from '../../docker/index.ts';
 import { evaluateCheck } from './index.ts';
 
 const ran = {
@@ -21,7 +21,7 @@ const inOrder = {
 /** Evaluate a check against a history. */
 async function judge(check: unknown, commands: string[]) {
   const fs = new MemoryFileSystem();
-  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root: '/', engine: createTestEngine(fs), commands });
+  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root: '/', engine: createDockerEngine({ fs, stateDir: '/var/lib/docker' }), commands });
 }
 
 describe('command checks', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
 import { checkSchema, type Check } from '../definition/schema.ts';
-import { createTestEngine } from '../test-engine.ts';
+import { createDockerEngine } from '../../docker/index.ts';
 import { evaluateCheck } from './index.ts';
 
 const root = '/home/learner/lab';
@@ -29,7 +29,7 @@ CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]
 /** Evaluate one check against a lab holding only the given Dockerfile. */
 async function judge(check: unknown, dockerfile: string | null) {
   const fs = MemoryFileSystem.fromFiles(dockerfile === null ? { [`${root}/app.py`]: '' } : { [`${root}/Dockerfile`]: dockerfile });
-  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root, engine: createTestEngine(fs), commands: [] });
+  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root, engine: createDockerEngine({ fs, stateDir: '/var/lib/docker' }), commands: [] });
 }
 
 describe('dockerfile checks', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
 import { checkSchema, type Check } from '../definition/schema.ts';
-import { createTestEngine } from '../test-engine.ts';
-import { isIgnored, parseDockerignore } from './dockerignore.ts';
+import { createDockerEngine } from '../../docker/index.ts';
 import { evaluateCheck } from './index.ts';
 
 const root = '/home/learner/lab';
@@ -20,28 +19,8 @@ async function judge(check: unknown, text: string | null) {
   const files: Record<string, string> = { [`${root}/app.py`]: '' };
   if (text !== null) files[`${root}/.dockerignore`] = text;
   const fs = MemoryFileSystem.fromFiles(files);
-  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root, engine: createTestEngine(fs), commands: [] });
+  return evaluateCheck(checkSchema.parse(check) as Check, { fs, root, engine: createDockerEngine({ fs, stateDir: '/var/lib/docker' }), commands: [] });
 }
-
-describe('dockerignore matching', () => {
-  it.each<[string, string, boolean]>([
-    ['data/', 'data/sample-window.csv', true],
-    ['data', 'data/a/b.csv', true],
-    ['/data', 'data/sample-window.csv', true],
-    ['./venv/', 'venv/pyvenv.cfg', true],
-    ['*.csv', 'data/sample-window.csv', false],
-    ['**/*.csv', 'data/sample-window.csv', true],
-    ['.git', '.git/HEAD', true],
-    ['venv*', 'venv/pyvenv.cfg', true],
-    ['*\n!app.py', 'app.py', false],
-    ['*\n!app.py', 'model/anomaly.json', true],
-    ['# data/', 'data/x', false],
-    ['model/*.json', 'model/anomaly.json', true],
-    ['mod?l', 'model/anomaly.json', true],
-  ])('%j ignores %s: %s', (text, path, expected) => {
-    expect(isIgnored(parseDockerignore(text), path)).toBe(expected);
-  });
-});
 
 describe('file checks', () => {
   it.each<[string, string | null, boolean, string]>([

@@ -1,11 +1,11 @@
 import type { LeafCheck } from '../definition/schema.ts';
-import { isIgnored, parseDockerignore } from './dockerignore.ts';
+import { isIgnored, parseDockerignore } from '../../docker/builder/dockerignore.ts';
 import { readLabFile } from './read.ts';
 import { fail, pass, type Evaluator } from './types.ts';
 
 type FileCheck = Extract<LeafCheck, { type: 'file' }>;
 
-/** Judge a lab file: that it exists, or that a `.dockerignore` excludes and keeps the listed paths. */
+/** Judge a lab file: that it exists, or that a `.dockerignore` excludes and keeps the listed paths, matched as the builder matches them. */
 export const evaluateFileCheck: Evaluator<FileCheck> = async (check, state) => {
   const text = await readLabFile(state, check.path);
   if (text === null) return fail(`${check.path} does not exist yet. Create it in the lab folder, next to the Dockerfile.`);

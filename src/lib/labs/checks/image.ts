@@ -5,11 +5,14 @@ import { fail, pass, type CheckResult, type CheckState, type Evaluator } from '.
 
 type ImageCheck = Extract<LeafCheck, { type: 'image' }>;
 
+/** Host of the lab registry; the engine stores its repositories without it. */
+const LAB_REGISTRY = 'localhost:5000';
+
 /** Find the manifest digest the lab registry holds for a pushed reference such as `localhost:5000/heart-model:1.1`. */
 async function registryDigest(state: CheckState, ref: string): Promise<string | null> {
   const wanted = familiarReference(ref);
   const tags = await state.engine.store.registryTags();
-  const entry = tags.find((tag) => familiarReference(`${tag.repository}:${tag.tag}`) === wanted);
+  const entry = tags.find((tag) => familiarReference(`${LAB_REGISTRY}/${tag.repository}:${tag.tag}`) === wanted);
   return entry?.digest ?? null;
 }
 
@@ -56,7 +59,8 @@ const assertions: Record<ImageCheck['assert'], (check: ImageCheck, state: CheckS
     if (digest === null) return fail(`${ref} is not in the lab registry yet. Tag the image with that name and run docker push ${ref}.`);
     const inspected = await state.engine.store.inspect(ref);
     const repository = familiarReference(ref).replace(/:[^:/]+$/, '');
-    if (inspected === null || !inspected.RepoDigests.includes(`${repository}@${digest}`)) {
+    const repoDigests = Array.isArray(inspected?.RepoDigests) ? (inspected.RepoDigests as string[]) : [];
+    if (!repoDigests.includes(`${repository}@${digest}`)) {
       return fail(`The registry holds ${ref}, but the local image has no RepoDigest for it. Push it again with docker push ${ref}.`);
     }
     return pass(`${ref} was pushed; its manifest digest is ${digest}.`);

@@ -47,6 +47,8 @@ const digestPinnedCheck = z
   .object({
     type: z.literal('digest-pinned'),
     path: labPath.default('Dockerfile'),
+    /** Image whose first build's base the pin must name, such as `heart-model:1.0`. */
+    sameBaseAs: z.string().min(1).max(255).optional(),
   })
   .strict();
 

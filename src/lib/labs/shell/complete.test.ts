@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
-import { createTestEngine } from '../test-engine.ts';
+import { createDockerEngine } from '../../docker/index.ts';
 import { LAB_ROOT } from './layout.ts';
 import { createShell } from './shell.ts';
 
@@ -11,7 +11,16 @@ const files = {
   [`${LAB_ROOT}/model/README.md`]: '',
   [`${LAB_ROOT}/data/sample-window.csv`]: '',
   [`${LAB_ROOT}/.dockerignore`]: '',
+  [`${LAB_ROOT}/Dockerfile`]: 'FROM python:3.12-slim\nCOPY app.py .\n',
 };
+
+/** Create a shell over the sample files after building heart-model:1.0, so image tags can complete. */
+async function makeShell() {
+  const fs = MemoryFileSystem.fromFiles(files);
+  const shell = createShell({ fs, cwd: LAB_ROOT, docker: createDockerEngine({ fs, stateDir: '/var/lib/docker' }) });
+  await shell.execute('docker build -q -t heart-model:1.0 .', { stdout: () => {}, stderr: () => {} });
+  return shell;
+}
 
 describe('shell completion', () => {
   it.each<[string, number, string[]]>([
@@ -23,7 +32,7 @@ describe('shell completion', () => {
     ['docker build --t', 13, ['--tag', '--target']],
     ['docker images --d', 14, ['--digests']],
     ['docker tag heart', 11, ['heart-model:1.0']],
-    ['docker build -f ', 16, ['anomaly-notes.md', 'app.py', 'data/', 'model/']],
+    ['docker build -f ', 16, ['Dockerfile', 'anomaly-notes.md', 'app.py', 'data/', 'model/']],
     ['cat a', 4, ['anomaly-notes.md', 'app.py']],
     ['cat model/', 4, ['model/README.md', 'model/anomaly.json']],
     ['cat mo', 4, ['model/']],
@@ -34,16 +43,14 @@ describe('shell completion', () => {
     ['lab up', 4, ['upstream']],
     ['lab upstream a', 13, ['advance']],
   ])('%j', async (line, start, candidates) => {
-    const fs = MemoryFileSystem.fromFiles(files);
-    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs) });
+    const shell = await makeShell();
     const completion = await shell.complete(line, line.length);
     expect(completion.start).toBe(start);
     expect(completion.candidates).toEqual(candidates);
   });
 
   it('completes the word under the cursor, not the line end', async () => {
-    const fs = MemoryFileSystem.fromFiles(files);
-    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs) });
+    const shell = await makeShell();
     const completion = await shell.complete('cat mo other', 6);
     expect(completion).toEqual({ start: 4, candidates: ['model/'] });
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
-import { createTestEngine } from '../test-engine.ts';
+import { createDockerEngine } from '../../docker/index.ts';
 import { CLEAR_SEQUENCE } from './builtins/terminal.ts';
 import { LAB_ROOT } from './layout.ts';
 import { createShell, MAX_LINE_LENGTH } from './shell.ts';
-import type { Shell } from './types.ts';
+import type { Shell, ShellLab } from './types.ts';
 
 const starter = {
   [`${LAB_ROOT}/app.py`]: 'print("hi")\n',
@@ -16,7 +16,7 @@ const starter = {
 /** Create a shell in the lab folder over a fresh file system and engine. */
 function makeShell(): { shell: Shell; fs: MemoryFileSystem } {
   const fs = MemoryFileSystem.fromFiles(starter);
-  const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs) });
+  const shell = createShell({ fs, cwd: LAB_ROOT, docker: createDockerEngine({ fs, stateDir: '/var/lib/docker' }) });
   return { shell, fs };
 }
 
@@ -185,9 +185,97 @@ describe('shell guards', () => {
 
   it('limits built-ins to an allow list', async () => {
     const fs = MemoryFileSystem.fromFiles(starter);
-    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createTestEngine(fs), builtins: ['ls', 'docker'] });
+    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createDockerEngine({ fs, stateDir: '/var/lib/docker' }), builtins: ['ls', 'docker'] });
     const result = await run(shell, 'clear');
     expect(result.stderr).toBe('bash: clear: command not found\n');
     expect(result.status).toBe(127);
+  });
+});
+
+describe('shell docker and lab built-ins', () => {
+  const dockerfile = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+
+  /** Create a shell over the starter files plus a Dockerfile, with an optional lab. */
+  function dockerShell(lab?: ShellLab): { shell: Shell; fs: MemoryFileSystem } {
+    const fs = MemoryFileSystem.fromFiles({ ...starter, [`${LAB_ROOT}/Dockerfile`]: dockerfile });
+    const shell = createShell({ fs, cwd: LAB_ROOT, docker: createDockerEngine({ fs, stateDir: '/var/lib/docker' }), lab });
+    return { shell, fs };
+  }
+
+  const lab: ShellLab = {
+    id: 'sample',
+    title: 'Sample lab',
+    tasks: [
+      { id: 'build-image', title: 'Build heart-model:1.0', description: 'Build it.', hint: 'docker build', check: { type: 'image', assert: 'tag-exists', ref: 'heart-model:1.0' } },
+      { id: 'add-dockerignore', title: 'Add a .dockerignore', description: 'Add it.', hint: 'touch', check: { type: 'file', path: 'missing.txt', assert: 'exists' } },
+    ],
+  };
+
+  it('docker build then docker images lists the tag', async () => {
+    const { shell } = dockerShell();
+    const result = await run(shell, 'docker build -q -t heart-model:1.0 .', 'docker images heart-model');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^heart-model\s+1\.0\s+[0-9a-f]{12}/m);
+  });
+
+  it('docker output can be redirected', async () => {
+    const { shell, fs } = dockerShell();
+    await run(shell, 'docker build -q -t heart-model:1.0 .', 'docker images > images.txt');
+    expect(await read(fs, `${LAB_ROOT}/images.txt`)).toContain('heart-model');
+  });
+
+  it('docker errors keep their exit status', async () => {
+    const { shell } = dockerShell();
+    const result = await run(shell, 'docker tag nope:1 other:1');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('nope:1');
+  });
+
+  it('Ctrl-C ends a running docker build with 130', async () => {
+    const { shell } = dockerShell();
+    const controller = new AbortController();
+    let output = '';
+    const running = shell.execute('docker build -t heart-model:1.0 .', { stdout: (text) => (output += text), stderr: (text) => (output += text) }, controller.signal);
+    controller.abort();
+    expect(await running).toBe(130);
+    const lengthAtAbort = output.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(output.length).toBe(lengthAtAbort);
+  });
+
+  it.each<[string[], string, number]>([
+    [['lab status'], 'Sample lab: 0 of 2 tasks done.', 0],
+    [['docker build -q -t heart-model:1.0 .', 'lab status'], 'Sample lab: 1 of 2 tasks done.', 0],
+    [['docker build -q -t heart-model:1.0 .', 'lab check'], '[x] build-image: Build heart-model:1.0', 1],
+    [['lab check'], '[ ] add-dockerignore: Add a .dockerignore', 1],
+    [['touch missing.txt', 'docker build -q -t heart-model:1.0 .', 'lab check'], '[x] add-dockerignore', 0],
+    [['lab upstream advance'], 'The upstream registry published newer images.', 0],
+    [['lab help'], 'Usage: lab COMMAND', 0],
+  ])('lab after %j', async (lines, expected, status) => {
+    const { shell } = dockerShell(lab);
+    const result = await run(shell, ...lines);
+    expect(result.stdout).toContain(expected);
+    expect(result.status).toBe(status);
+  });
+
+  it.each<[string, string, number]>([
+    ['lab bogus', "lab: 'bogus' is not a lab command.", 2],
+    ['lab upstream', "lab: upstream: expected 'advance'", 2],
+  ])('%s is rejected', async (line, message, status) => {
+    const { shell } = dockerShell(lab);
+    const result = await run(shell, line);
+    expect(result.stderr).toContain(message);
+    expect(result.status).toBe(status);
+  });
+
+  it('lab upstream advance moves python:3.12-slim', async () => {
+    const { shell } = dockerShell();
+    await run(shell, 'docker pull -q python:3.12-slim');
+    const before = await run(shell, 'docker images -q python:3.12-slim');
+    await run(shell, 'lab upstream advance', 'docker pull -q python:3.12-slim');
+    const after = await run(shell, 'docker images -q python:3.12-slim');
+    expect(before.stdout.trim()).toMatch(/^[0-9a-f]{12}$/);
+    expect(after.stdout.trim()).toMatch(/^[0-9a-f]{12}$/);
+    expect(after.stdout).not.toBe(before.stdout);
   });
 });

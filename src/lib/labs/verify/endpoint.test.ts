@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadLab } from '../definition/load.ts';
+import { MAX_VERIFY_BODY_BYTES, postVerification } from './endpoint.ts';
+import type { VerificationResult } from './verify.ts';
+
+const url = 'http://127.0.0.1/api/labs/dockerfile-basics/verify';
+
+/** Build a POST request with a JSON (or other) body. */
+function post(body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+  return new Request(url, { method: 'POST', body, headers });
+}
+
+describe('POST /api/labs/{id}/verify', () => {
+  it('returns each task verdict for a solution', async () => {
+    const lab = loadLab('dockerfile-basics');
+    const body = JSON.stringify({ learnerId: 'learner-1', files: { ...lab.files, ...lab.solution }, commands: lab.solutionCommands });
+    const recorded: Array<[string, VerificationResult]> = [];
+    const response = await postVerification(post(body), 'dockerfile-basics', async (learnerId, result) => {
+      recorded.push([learnerId, result]);
+    });
+    const result = (await response.json()) as VerificationResult;
+    expect(response.status).toBe(200);
+    expect(result.passedAll).toBe(true);
+    expect(result.tasks).toHaveLength(lab.tasks.length);
+    expect(recorded.map(([learnerId]) => learnerId)).toEqual(['learner-1']);
+  });
+
+  it('rejects client pass flags', async () => {
+    const body = JSON.stringify({ learnerId: 'learner-1', files: { Dockerfile: 'FROM python:latest\n' }, commands: [], passedAll: true });
+    const response = await postVerification(post(body), 'dockerfile-basics');
+    expect(response.status).toBe(400);
+    const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
+    expect(payload.issues[0]?.message).toContain('passedAll');
+  });
+
+  it.each<[string, string | undefined, () => Request, number, string]>([
+    ['unknown lab', 'no-such-lab', () => post('{}'), 404, 'Lab "no-such-lab" not found'],
+    ['lab id with a path', '..', () => post('{}'), 404, 'not found'],
+    ['not JSON content type', 'dockerfile-basics', () => post('learnerId=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'Content-Type must be application/json'],
+    ['invalid JSON', 'dockerfile-basics', () => post('{"learnerId":'), 400, 'Invalid JSON'],
+    ['missing fields', 'dockerfile-basics', () => post('{"learnerId":"a"}'), 400, 'Invalid verification request'],
+    ['a path escaping the lab', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', files: { '../x': '' }, commands: [] })), 400, 'Invalid verification request'],
+    ['a declared length over 2 MB', 'dockerfile-basics', () => post('{}', { 'content-type': 'application/json', 'content-length': String(MAX_VERIFY_BODY_BYTES + 1) }), 413, 'larger than'],
+    ['a streamed body over 2 MB', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', files: { 'a.txt': 'x'.repeat(MAX_VERIFY_BODY_BYTES) }, commands: [] })), 413, 'larger than'],
+  ])('rejects %s', async (_name, labId, request, status, message) => {
+    const response = await postVerification(request(), labId);
+    expect(response.status).toBe(status);
+    const payload = (await response.json()) as { error: string };
+    expect(payload.error).toContain(message);
+  });
+
+  it('lists zod issues with their paths', async () => {
+    const response = await postVerification(post(JSON.stringify({ learnerId: 'a b', files: {}, commands: [] })), 'dockerfile-basics');
+    const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
+    expect(response.status).toBe(400);
+    expect(payload.issues).toEqual([{ path: 'learnerId', message: 'Expected 1-128 letters, digits, "_" or "-"' }]);
+  });
+});

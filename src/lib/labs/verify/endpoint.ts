@@ -1,0 +1,70 @@
+import { formatIssuePath } from '../../content/errors.ts';
+import { json, readJsonBody } from '../../grading-service/http.ts';
+import { log } from '../../log.ts';
+import { labIdPattern } from '../definition/build.ts';
+import { listLabIds, loadLab } from '../definition/load.ts';
+import type { Lab } from '../definition/schema.ts';
+import { submissionSchema } from './submission.ts';
+import { verifyLab, type VerificationResult } from './verify.ts';
+
+/** Largest accepted request body: 1 MB of files plus room for JSON escaping and 200 commands. */
+export const MAX_VERIFY_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Lab definitions by id; labs are files in the repository, so they do not change while the server runs. */
+const labs = new Map<string, Lab>();
+
+/** Return the lab with this id, or undefined when there is no such lab folder. */
+function findLab(id: string): Lab | undefined {
+  if (!labIdPattern.test(id)) return undefined;
+  const cached = labs.get(id);
+  if (cached !== undefined) return cached;
+  if (!listLabIds().includes(id)) return undefined;
+  const lab = loadLab(id);
+  labs.set(id, lab);
+  return lab;
+}
+
+/** Function that stores a verification result with the learner's progress. */
+export type RecordVerification = (learnerId: string, result: VerificationResult) => Promise<void>;
+
+/**
+ * Handle POST /api/labs/{id}/verify: replay the submitted files and commands
+ * on the server and return each task's verdict. Statuses: 200 result, 400
+ * invalid JSON or body (with zod issues), 404 unknown lab, 413 body over
+ * 2 MB, 415 not JSON.
+ */
+export async function postVerification(request: Request, labId: string | undefined, record?: RecordVerification): Promise<Response> {
+  try {
+    const lab = labId === undefined ? undefined : findLab(labId);
+    if (lab === undefined) {
+      log.warn({ status: 404, reason: 'lab not found', labId }, 'request rejected');
+      return json(404, { error: `Lab "${labId}" not found` });
+    }
+
+    const body = await readJsonBody(request, MAX_VERIFY_BODY_BYTES);
+    if (!body.ok) {
+      const message = body.detail === undefined ? body.reason : `${body.reason}: ${body.detail}`;
+      log.warn({ status: body.status, reason: body.reason, labId }, 'request rejected');
+      return json(body.status, body.status === 400 ? { error: message, issues: [] } : { error: message });
+    }
+
+    const parsed = submissionSchema.safeParse(body.value);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+      log.warn({ status: 400, reason: 'invalid body', labId, paths: issues.map((issue) => issue.path).slice(0, 20) }, 'request rejected');
+      return json(400, { error: 'Invalid verification request', issues });
+    }
+
+    const started = Date.now();
+    const result = await verifyLab(lab, parsed.data);
+    log.info(
+      { labId, learnerId: parsed.data.learnerId, passed: result.tasks.filter((task) => task.passed).length, tasks: result.tasks.length, durationMs: Date.now() - started },
+      'lab verified',
+    );
+    if (record !== undefined) await record(parsed.data.learnerId, result);
+    return json(200, result);
+  } catch (error) {
+    log.error({ err: error, labId }, 'lab verification failed');
+    return json(500, { error: 'Internal server error; the lab could not be verified, try again' });
+  }
+}
