@@ -3,22 +3,28 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * Collects the site's pages by following same-origin links from the home
- * page: lessons, labs and checkpoints reachable from it, plus the 404 page.
+ * page and the lab index: lessons, labs, and the practice page of each
+ * checkpoint mounted in a lesson, plus the 404 page.
  */
 async function discoverPages(page: Page): Promise<string[]> {
-  const found = new Set<string>(['/']);
-  const queue = ['/'];
+  const found = new Set<string>(['/', '/labs/']);
+  const queue = ['/', '/labs/'];
 
   while (queue.length > 0) {
     const path = queue.shift()!;
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+
     const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => (link as HTMLAnchorElement).href));
-    for (const href of hrefs) {
-      const url = new URL(href);
-      if (url.origin !== new URL(page.url()).origin || url.pathname.startsWith('/api/')) continue;
-      if (!/^\/($|lessons\/|labs\/|checkpoints\/)/.test(url.pathname) || found.has(url.pathname)) continue;
-      found.add(url.pathname);
-      queue.push(url.pathname);
+    const checkpointIds = await page.$$eval('[data-checkpoint-id]', (mounts) => mounts.map((mount) => mount.getAttribute('data-checkpoint-id')));
+    const candidates = [
+      ...hrefs.filter((href) => new URL(href).origin === new URL(page.url()).origin).map((href) => new URL(href).pathname),
+      ...checkpointIds.map((id) => `/checkpoints/${id}/`),
+    ];
+    for (const candidate of candidates) {
+      if (!/^\/($|lessons\/|labs\/|checkpoints\/)/.test(candidate) || found.has(candidate)) continue;
+      found.add(candidate);
+      queue.push(candidate);
     }
   }
   return [...found, '/no-such-page/'];
@@ -39,6 +45,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const paths = await discoverPages(page);
     expect(paths).toContain('/lessons/choosing-a-deployment-option/');
+    expect(paths.filter((path) => path.startsWith('/labs/')).length).toBeGreaterThan(1);
+    expect(paths).toContain('/checkpoints/heart-rate/');
 
     for (const path of paths) {
       await test.step(path, async () => {

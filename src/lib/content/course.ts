@@ -1,4 +1,6 @@
+import { parse } from 'yaml';
 import { z } from 'zod';
+import { formatZodIssues } from './errors.ts';
 
 /** One part of the course: a titled group of lessons. */
 export const partSchema = z.object({
@@ -27,3 +29,12 @@ export type Part = z.infer<typeof partSchema>;
 export type Course = z.infer<typeof courseSchema>;
 
 export const coursePath = 'src/data/course.yaml';
+
+/** Parses and validates the course outline's YAML text; throws an error naming the file and each bad field. */
+export function parseCourse(text: string, file: string = coursePath): Course {
+  const result = courseSchema.safeParse(parse(text), { reportInput: true });
+  if (!result.success) {
+    throw new Error(formatZodIssues(file, result.error.issues));
+  }
+  return result.data;
+}

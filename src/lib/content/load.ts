@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { courseSchema, coursePath, type Course } from './course.ts';
-import { formatZodIssues } from './errors.ts';
+import { coursePath, parseCourse, type Course } from './course.ts';
 import { contentRoot } from './root.ts';
 
 /** Reads and validates src/data/course.yaml; throws an error naming the file and each bad field (Node only). */
 export function loadCourse(root: string = contentRoot()): Course {
-  const text = readFileSync(join(root, coursePath), 'utf8');
-  const result = courseSchema.safeParse(parse(text), { reportInput: true });
-  if (!result.success) {
-    throw new Error(formatZodIssues(coursePath, result.error.issues));
-  }
-  return result.data;
+  return parseCourse(readFileSync(join(root, coursePath), 'utf8'));
 }
 
 /** Returns the part ids of the course outline, in order. */

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadCourse } from './load.ts';
+import { course } from './course-data.ts';
 import { buildOutline, type OutlinePart } from './navigation.ts';
 
 /** Returns the lessons to publish: every lesson in development, non-drafts in production builds. */
@@ -17,5 +17,5 @@ export async function getOutline(): Promise<OutlinePart[]> {
     order: entry.data.order,
     duration: entry.data.duration,
   }));
-  return buildOutline(loadCourse().parts, summaries);
+  return buildOutline(course.parts, summaries);
 }
