@@ -1,10 +1,11 @@
-import type { CopyInstruction, Dockerfile, Instruction, Stage } from '../ast.ts';
+import type { Dockerfile, Stage } from '../ast.ts';
 import { ParseError } from '../ast.ts';
 import { catalogImageByKey, resolveCatalog, type MaterializedBase } from '../catalog/index.ts';
 import { seededFraction, sha256Digest } from '../digest.ts';
 import { catalogFilesystem } from '../image/base-filesystem.ts';
 import { imageIdOf, serializeImageConfig, type ImageConfig } from '../image/config.ts';
 import { ImageFilesystem } from '../image/filesystem.ts';
+import { storedImageFilesystem } from '../image/stored-filesystem.ts';
 import { buildLayer } from '../image/layer.ts';
 import { expandWord, formatSourceSnippet, parseDockerfile } from '../parser/index.ts';
 import { assertBuildable } from '../parser/index.ts';
@@ -18,7 +19,6 @@ import { PlainProgress } from './progress.ts';
 import { runStep, type StepServices } from './steps.ts';
 import type { StageState } from './stage.ts';
 import type { FileSystem } from '../../vfs/index.ts';
-import { normalizePath } from '../../vfs/path.ts';
 
 /** What `docker build` asked for. */
 export type BuildRequest = {
@@ -32,6 +32,8 @@ export type BuildRequest = {
   buildArgs: Record<string, string>;
   target: string | null;
   noCache: boolean;
+  /** `--pull`: resolve bases from the registry even when the local store has the image. */
+  pull: boolean;
   quiet: boolean;
   /** Command-line arguments, for the build log. */
   args: string[];
@@ -178,7 +180,7 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
 
   // Resolve every external base image (BuildKit's "load metadata" vertices).
   const stageNames = dockerfile.stages.map((stage) => stage.name);
-  const bases = new Map<number, { reference: string; base: MaterializedBase } | { stage: number } | { scratch: true }>();
+  const bases = new Map<number, StageBase>();
   const metadataDone = new Map<string, MaterializedBase>();
   for (const index of [...needed].sort((a, b) => a - b)) {
     const stage = dockerfile.stages[index];
@@ -202,6 +204,14 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
       return finish(reportFailure(progress, failure, text, request.dockerfileName, services), null, failure.summary);
     }
     const full = formatFull(reference.tag === null && reference.digest === null ? { ...reference, tag: 'latest' } : reference);
+
+    // The docker driver lets BuildKit use images from the local image store, before any registry.
+    const local = request.pull ? null : store.findByName(imageText);
+    if (local !== null) {
+      if (!metadataDone.has(full)) progress.done(progress.start(`[internal] load metadata for ${full}`), 0);
+      bases.set(index, { local: local.id, reference: full });
+      continue;
+    }
     const found = metadataDone.get(full) ?? resolveCatalog(reference, store.state.epoch);
     if (!metadataDone.has(full)) {
       const vertex = progress.start(`[internal] load metadata for ${full}`);
@@ -296,12 +306,15 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   return finish(0, imageId, null);
 }
 
-/** Start a stage from its base: a catalog image, an earlier stage or scratch. Prints the FROM step. */
+/** Base of a stage: a catalog image, an image of the local store, an earlier stage, or scratch. */
+type StageBase = { reference: string; base: MaterializedBase } | { local: string; reference: string } | { stage: number } | { scratch: true };
+
+/** Start a stage from its base and print the FROM step. */
 function startStage(
   stage: Stage,
   index: number,
   label: string,
-  base: { reference: string; base: MaterializedBase } | { stage: number } | { scratch: true },
+  base: StageBase,
   finished: Map<number, StageState>,
   store: ImageStore,
   progress: PlainProgress,
@@ -319,6 +332,16 @@ function startStage(
     progress.done(vertex, 0);
     steps.push({ title: title(`FROM ${stage.baseImage}`), cached: true, instruction: `FROM ${stage.baseImage}` });
     return { ...common, fs: parent.fs.clone(), config: structuredClone(parent.config), history: [...parent.history], diffIds: [...parent.diffIds], base: parent.base, baseKey: parent.baseKey, cacheKey: parent.cacheKey, lastCreated: parent.lastCreated };
+  }
+  if ('local' in base) {
+    const image = store.state.images[base.local];
+    if (image === undefined) throw new Error(`image ${base.local} left the store during the build`);
+    const config = store.configOf(image);
+    const vertex = progress.start(title(`FROM ${base.reference}`));
+    progress.done(vertex, 0);
+    steps.push({ title: title(`FROM ${base.reference}`), cached: true, instruction: `FROM ${base.reference}` });
+    const catalogBase = image.baseKey === null ? null : catalogImageByKey(image.baseKey);
+    return { ...common, fs: storedImageFilesystem(store, image), config: structuredClone(config.config), history: [...config.history], diffIds: [...config.rootfs.diff_ids], base: catalogBase, baseKey: image.baseKey, cacheKey: sha256Digest(`from local ${image.id}`), lastCreated: config.created };
   }
   if ('scratch' in base) {
     return { ...common, totalSteps: totalSteps - 1, stepNumber: 0, fs: new ImageFilesystem(), config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }, history: [], diffIds: [], base: null, baseKey: null, cacheKey: sha256Digest('scratch'), lastCreated: rfc3339(now) };
@@ -374,10 +397,3 @@ export function pullCatalogImage(store: ImageStore, materialized: MaterializedBa
   return id;
 }
 
-/** Return the catalog image recorded for a stored image, for `docker run` and COPY --from. */
-export function catalogBaseOf(baseKey: string | null) {
-  return baseKey === null ? null : catalogImageByKey(baseKey);
-}
-
-export type { Instruction, CopyInstruction };
-export { normalizePath };

@@ -6,6 +6,9 @@ export type BaseFile = { path: string; type: 'file' | 'dir' | 'symlink'; mode: n
 
 const commonDirs = ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/sbin', '/usr/share', '/var', '/var/lib', '/var/log'];
 
+/** Core utilities every base image has (coreutils on Debian and Ubuntu, BusyBox applets on Alpine). */
+const coreTools = ['ls', 'cat', 'echo', 'mkdir', 'rm', 'rmdir', 'chmod', 'chown', 'ln', 'cp', 'mv', 'touch', 'sed', 'grep', 'tar', 'gzip', 'tr', 'head', 'tail', 'env', 'id', 'whoami', 'sleep', 'date', 'find', 'xargs', 'sort', 'wc', 'cut', 'dirname', 'basename', 'readlink', 'tee', 'uname', 'test', 'true', 'false', 'printf', 'which', 'stat', 'du', 'df'];
+
 const binary = (path: string, size: number): BaseFile => ({ path, type: 'file', mode: 0o755, size });
 
 /** List the files of a catalog image that the simulation reads or checks for (not the whole rootfs). */
@@ -23,7 +26,7 @@ export function baseFiles(image: BaseImage): BaseFile[] {
 
   if (image.os === 'alpine') {
     files.push(binary('/bin/busybox', 808_712));
-    for (const tool of ['sh', 'ash', 'ls', 'cat', 'echo', 'mkdir', 'rm', 'chmod', 'chown', 'ln', 'sed', 'grep', 'tar']) {
+    for (const tool of ['sh', 'ash', ...coreTools]) {
       files.push({ path: `/bin/${tool}`, type: 'symlink', mode: 0o777, linkTarget: '/bin/busybox' });
     }
     for (const tool of ['adduser', 'addgroup']) files.push({ path: `/usr/sbin/${tool}`, type: 'symlink', mode: 0o777, linkTarget: '/bin/busybox' });
@@ -33,7 +36,7 @@ export function baseFiles(image: BaseImage): BaseFile[] {
   } else {
     files.push(binary('/usr/bin/dash', 125_560));
     files.push({ path: '/bin/sh', type: 'symlink', mode: 0o777, linkTarget: 'dash' });
-    for (const tool of ['ls', 'cat', 'echo', 'mkdir', 'rm', 'chmod', 'chown', 'ln', 'sed', 'grep', 'tar']) files.push(binary(`/usr/bin/${tool}`, 60_000));
+    for (const tool of coreTools) files.push(binary(`/usr/bin/${tool}`, 60_000));
     files.push(binary('/usr/bin/apt-get', 19_000), binary('/usr/bin/apt', 18_000), binary('/usr/bin/dpkg', 300_000));
     files.push(binary('/usr/sbin/useradd', 147_000), binary('/usr/sbin/groupadd', 80_000), binary('/usr/sbin/adduser', 40_000), binary('/usr/sbin/addgroup', 40_000));
     files.push({ path: '/var/lib/apt/lists', type: 'dir', mode: 0o755 });

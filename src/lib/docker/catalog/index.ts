@@ -69,9 +69,17 @@ export function materializeBase(image: BaseImage): MaterializedBase {
 
   const layers: LayerRecord[] = [];
   const rootfsCreated = new Date(new Date(image.created).getTime() - 6 * 86_400_000).toISOString().replace(/\.000Z$/, 'Z');
+  // Rows of images built with BuildKit carry its comment; the Debian rootfs row names debuerreotype.
+  const builtWithBuildkit = image.history.some((row) => row.createdBy.includes('# buildkit'));
+  const commentOf = (createdBy: string, index: number): string | undefined => {
+    if (createdBy.startsWith('# debian.sh')) return 'debuerreotype 0.15';
+    if (createdBy.startsWith('/bin/sh -c #(nop)')) return undefined;
+    return builtWithBuildkit && (index > 0 || createdBy.includes('# buildkit')) ? 'buildkit.dockerfile.v0' : undefined;
+  };
   const history = image.history.map((row, index) => {
     const created = index === 0 || (index === 1 && image.os === 'ubuntu') ? rootfsCreated : image.created;
-    if (row.size === undefined) return { created, created_by: row.createdBy, empty_layer: true, comment: row.createdBy.includes('# buildkit') ? 'buildkit.dockerfile.v0' : undefined };
+    const comment = commentOf(row.createdBy, index);
+    if (row.size === undefined) return { created, created_by: row.createdBy, ...(comment === undefined ? {} : { comment }), empty_layer: true };
     const seed = `${key} layer ${index}`;
     layers.push({
       diffId: sha256Digest(`uncompressed ${seed}`),
@@ -80,7 +88,7 @@ export function materializeBase(image: BaseImage): MaterializedBase {
       compressedSize: Math.round(row.size * 0.36),
       entries: null,
     });
-    return { created, created_by: row.createdBy, comment: row.createdBy.includes('# buildkit') ? 'buildkit.dockerfile.v0' : undefined };
+    return { created, created_by: row.createdBy, ...(comment === undefined ? {} : { comment }) };
   });
   const config: ImageConfig = {
     architecture: 'amd64',
@@ -95,7 +103,7 @@ export function materializeBase(image: BaseImage): MaterializedBase {
       StopSignal: image.stopSignal,
     },
     created: image.created,
-    history: history.map((row) => (row.comment === undefined ? { created: row.created, created_by: row.created_by, empty_layer: row.empty_layer } : row)),
+    history,
     os: 'linux',
     rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.diffId) },
   };

@@ -105,6 +105,7 @@ async function build(args: string[], context: CliContext): Promise<number> {
       buildArgs,
       target: flagValue(flags, 'target') ?? null,
       noCache: flagSet(flags, 'no-cache'),
+      pull: flagSet(flags, 'pull'),
       quiet: flagSet(flags, 'quiet'),
       args: ['build', ...args],
     },

@@ -1,7 +1,6 @@
 import { quote } from 'shell-quote';
 import { catalogImageByKey } from '../catalog/index.ts';
-import { catalogFilesystem } from '../image/base-filesystem.ts';
-import { ImageFilesystem } from '../image/filesystem.ts';
+import { storedImageFilesystem } from '../image/stored-filesystem.ts';
 import type { RunContext } from '../run/context.ts';
 import { runScript } from '../run/interpreter.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
@@ -70,10 +69,8 @@ async function run(args: string[], context: CliContext): Promise<number> {
     return 125;
   }
 
-  // Rebuild the image's filesystem: catalog base files, then each lab-built layer.
   const base = image.baseKey === null ? null : catalogImageByKey(image.baseKey);
-  const fs = base === null || image.baseKey === null ? new ImageFilesystem() : catalogFilesystem(image.baseKey, base, (digest, data) => context.store.putBlob(digest, data));
-  for (const layer of context.store.layersOf(image)) if (layer.entries !== null) fs.applyLayer(layer.entries);
+  const fs = storedImageFilesystem(context.store, image);
 
   // Entrypoint scripts of the official images end with `exec "$@"`, so the command runs as given.
   const effective = /docker-entrypoint\.sh$|nvidia_entrypoint\.sh$/.test(argv[0] ?? '') ? argv.slice(1) : argv;

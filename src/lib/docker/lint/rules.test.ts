@@ -177,6 +177,8 @@ const cases: Case[] = [
   ['RemoveInLaterLayer', 'FROM a\nRUN apt-get update && apt-get install -y x\nRUN rm -rf /var/lib/apt/lists/*', [3]],
   ['RemoveInLaterLayer', 'FROM a\nWORKDIR /app\nCOPY data ./data\nRUN rm -rf data', [4]],
   ['RemoveInLaterLayer', 'FROM a\nRUN curl -o /tmp/m.bin https://x && rm /tmp/m.bin', []],
+  ['RemoveInLaterLayer', 'FROM a\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && rm -rf /var/lib/apt/lists/*', []],
+  ['RemoveInLaterLayer', 'FROM a\nCOPY m.bin /tmp/\nRUN rm /tmp/m.bin\nRUN rm -f /tmp/m.bin', [3]],
   ['RemoveInLaterLayer', 'FROM a\nCOPY app.py /app/\nRUN rm -rf /tmp/cache', []],
   ['ExposeDoesNotPublish', 'FROM a\nEXPOSE 8080\nEXPOSE 9090', [2]],
   ['ExposeDoesNotPublish', 'FROM a\nCMD ["x"]', []],

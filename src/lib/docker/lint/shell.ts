@@ -14,6 +14,15 @@ export interface ShellScript {
 
 const OPERATOR_START = new Set(['&', '|', ';', '\n', '(', ')']);
 
+/** Returns true for characters that end a run of ordinary word characters. */
+function isSpecial(code: number): boolean {
+  // blank, tab, CR, newline, quotes, backslash, `$`, `#` and the operators `& | ; ( )`.
+  return (
+    code === 32 || code === 9 || code === 13 || code === 10 || code === 39 || code === 34 || code === 92 ||
+    code === 36 || code === 35 || code === 38 || code === 124 || code === 59 || code === 40 || code === 41
+  );
+}
+
 /**
  * Splits a POSIX shell script into simple commands for the lint rules. It
  * understands quotes, backslash escapes, comments and the list and pipe
@@ -82,9 +91,12 @@ export function parseShellScript(script: string): ShellScript {
         i++;
       }
     } else {
-      word += ch;
+      // Copy a run of ordinary characters in one slice.
+      let end = i + 1;
+      while (end < script.length && !isSpecial(script.charCodeAt(end))) end++;
+      word += script.slice(i, end);
       inWord = true;
-      i++;
+      i = end;
     }
   }
   endCommand('');

@@ -71,6 +71,8 @@ export function suggestName(name: string, candidates: readonly string[], ignoreC
   for (const candidate of candidates) {
     const option = ignoreCase ? candidate.toLowerCase() : candidate;
     if (option === wanted) return undefined;
+    // The distance is at least the difference in length, so far-off lengths cannot win.
+    if (Math.abs(option.length - wanted.length) >= bestDistance) continue;
     const distance = editDistance(wanted, option);
     if (distance < bestDistance) {
       best = option;
@@ -83,18 +85,26 @@ export function suggestName(name: string, candidates: readonly string[], ignoreC
   return best;
 }
 
-/** Computes the Levenshtein distance between two short strings. */
+/** Computes the Levenshtein distance between two strings, reusing two rows to avoid allocation. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previousRow.length <= b.length) {
+    previousRow = new Uint32Array(b.length + 1);
+    currentRow = new Uint32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
 
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const substitution = previousRow[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      currentRow[j] = Math.min(previousRow[j]! + 1, currentRow[j - 1]! + 1, substitution);
     }
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length]!;
+  return previousRow[b.length]!;
 }
+
+let previousRow = new Uint32Array(64);
+let currentRow = new Uint32Array(64);

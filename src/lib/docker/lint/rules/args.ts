@@ -19,14 +19,15 @@ export function looksLikeSecret(name: string): boolean {
   return words.some((word) => SECRET_WORDS.has(word)) && !words.some((word) => NOT_SECRET_WORDS.has(word));
 }
 
-/** Collects the variables a word uses that are not set, skipping `${X:-default}` style uses. */
-function unsetVariables(text: string, known: ReadonlySet<string>, escapeToken: '\\' | '`'): string[] {
+/**
+ * Collects the variables a word uses that are not in `known`, skipping
+ * `${X:-default}` style uses. `known` maps each defined name to any value.
+ */
+function unsetVariables(text: string, known: ReadonlyMap<string, string>, escapeToken: '\\' | '`'): string[] {
   if (!text.includes('$')) return [];
   const names: string[] = [];
-  const vars = new Map<string, string>();
-  for (const name of known) vars.set(name, '');
   try {
-    expandWord(text, vars, escapeToken, {
+    expandWord(text, known, escapeToken, {
       onUnset: (name, guarded) => {
         if (!guarded && !names.includes(name)) names.push(name);
       },
@@ -35,6 +36,13 @@ function unsetVariables(text: string, known: ReadonlySet<string>, escapeToken: '
     // A malformed word fails the build with its own error; this rule has nothing to add.
   }
   return names;
+}
+
+/** Returns a map with an empty value for each name, the shape `unsetVariables` expects. */
+function namesToMap(names: Iterable<string>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const name of names) map.set(name, '');
+  return map;
 }
 
 /** Returns the words of an instruction that Docker expands with ARG and ENV values. */
@@ -98,7 +106,7 @@ export const argRules: Rule[] = [
     docs: LESSON_LINKS.buildArgs,
     check(model, report) {
       const { dockerfile } = model;
-      const declared = new Set<string>([...metaArgNames(dockerfile), ...PREDEFINED_PLATFORM_ARGS]);
+      const declared = namesToMap([...metaArgNames(dockerfile), ...PREDEFINED_PLATFORM_ARGS]);
       const candidates = metaArgNames(dockerfile);
 
       for (const stage of dockerfile.stages) {
@@ -167,9 +175,9 @@ export const argRules: Rule[] = [
       const metaArgs = new Set(metaArgNames(dockerfile));
 
       dockerfile.stages.forEach((stage, index) => {
-        const known = new Set<string>(base);
+        const known = namesToMap(base);
         const parent = dockerfile.stages.findIndex((candidate, i) => i < index && candidate.name === stage.baseImage.toLowerCase());
-        if (parent !== -1) for (const name of stageEnvNames(dockerfile, parent)) known.add(name);
+        if (parent !== -1) for (const name of stageEnvNames(dockerfile, parent)) known.set(name, '');
 
         for (const instruction of stage.instructions) {
           const reported = new Set<string>();
@@ -177,7 +185,7 @@ export const argRules: Rule[] = [
             for (const name of unsetVariables(word, known, dockerfile.escapeToken)) {
               if (reported.has(name)) continue;
               reported.add(name);
-              const candidates = [...known].filter((candidate) => !COMMON_BASE_ENV.includes(candidate) || candidate === 'PATH');
+              const candidates = [...known.keys()].filter((candidate) => !COMMON_BASE_ENV.includes(candidate) || candidate === 'PATH');
               const suggestion = suggestName(name, candidates);
               const hint = suggestion ? ` (did you mean $${suggestion}?)` : '';
               const message = `Usage of undefined variable '$${name}'${hint}`;
@@ -190,8 +198,8 @@ export const argRules: Rule[] = [
             }
           }
 
-          if (instruction.kind === 'arg') for (const arg of instruction.args) known.add(arg.name);
-          if (instruction.kind === 'env') for (const pair of instruction.pairs) known.add(pair.key);
+          if (instruction.kind === 'arg') for (const arg of instruction.args) known.set(arg.name, '');
+          if (instruction.kind === 'env') for (const pair of instruction.pairs) known.set(pair.key, '');
         }
       });
     },

@@ -38,7 +38,13 @@ function resolvePath(workdir: string, path: string): string {
 
 /** Returns true when one path is the other or contains it. */
 function overlaps(a: string, b: string): boolean {
-  return a === b || a.startsWith(b.endsWith('/') ? b : `${b}/`) || b.startsWith(a.endsWith('/') ? a : `${a}/`);
+  return a === b || isInside(a, b) || isInside(b, a);
+}
+
+/** Returns true when `path` lies below the directory `dir` (paths are resolved, without a trailing slash). */
+function isInside(path: string, dir: string): boolean {
+  if (dir === '/') return path !== '/';
+  return path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir);
 }
 
 /** File or directory an earlier instruction put into a layer. */
@@ -148,7 +154,11 @@ export const layerRules: Rule[] = [
   },
 ];
 
-/** Reports `rm` commands of a RUN that target files earlier instructions of the stage created. */
+/**
+ * Reports `rm` commands of a RUN that target files earlier instructions of
+ * the stage created, then records what this RUN leaves behind: files it
+ * downloads or caches and does not delete itself.
+ */
 function reportRemovals(
   model: LintModel,
   report: Parameters<Rule['check']>[1],
@@ -158,12 +168,12 @@ function reportRemovals(
   created: CreatedPath[],
   workdir: string,
 ): void {
-  const commands = commandsOf(model, run, stage, stageIndex);
+  const createdHere: CreatedPath[] = [];
   let cwd = workdir;
-  const reported = new Set<string>();
 
-  for (const command of commands) {
+  for (const command of commandsOf(model, run, stage, stageIndex)) {
     if (command.program === 'cd' && command.words[1] && !command.words[1].includes('$')) cwd = resolvePath(cwd, command.words[1]);
+    for (const path of pathsCreatedBy(command, cwd)) createdHere.push({ path, line: run.range.start.line, instruction: run });
     if (command.program !== 'rm') continue;
 
     for (const target of operands(command.words, 1, new Set())) {
@@ -171,15 +181,26 @@ function reportRemovals(
       // `rm -rf /tmp/*` removes what is inside /tmp.
       const path = resolvePath(cwd, target.replace(/\/?\*+$/, ''));
       if (path === '/') continue;
-      const earlier = created.find((entry) => entry.instruction !== run && overlaps(entry.path, path));
-      if (earlier && !reported.has(path)) {
-        reported.add(path);
+
+      removeOverlapping(createdHere, path);
+      const earlier = removeOverlapping(created, path);
+      if (earlier) {
         report(run.range, `rm of ${target} in a later layer does not make the image smaller: the layer from line ${earlier.line} still holds it`);
       }
     }
   }
+  created.push(...createdHere);
+}
 
-  for (const command of commands) {
-    for (const path of pathsCreatedBy(command, cwd)) created.push({ path, line: run.range.start.line, instruction: run });
+/** Removes the entries at or below `path` (or containing it) and returns the first one removed. */
+function removeOverlapping(entries: CreatedPath[], path: string): CreatedPath | undefined {
+  let first: CreatedPath | undefined;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (entry && overlaps(entry.path, path)) {
+      first = entry;
+      entries.splice(i, 1);
+    }
   }
+  return first;
 }

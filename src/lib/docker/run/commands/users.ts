@@ -52,7 +52,7 @@ async function createUser(context: RunContext, name: string, uid: number, gid: n
 
 /** Model shadow-utils `useradd` (Debian, Ubuntu). */
 export const useradd: CommandHandler = async (args, context, streams) => {
-  const valued = ['-u', '-g', '-G', '-s', '-d', '-c', '-k', '-K', '-e', '-f', '-p'];
+  const valued = ['-u', '-g', '-G', '-s', '-d', '-c', '-k', '-K', '-e', '-f', '-p', '--uid', '--gid', '--groups', '--shell', '--home-dir', '--comment', '--skel', '--key', '--expiredate', '--inactive', '--password'];
   const [name] = operandsOf(args, valued);
   if (name === undefined) {
     streams.stderr('Usage: useradd [options] LOGIN\n       useradd -D\n       useradd -D [options]');
@@ -97,7 +97,7 @@ export const useradd: CommandHandler = async (args, context, streams) => {
 
 /** Model `groupadd` (Debian, Ubuntu). */
 export const groupadd: CommandHandler = async (args, context, streams) => {
-  const [name] = operandsOf(args, ['-g', '--gid', '-K']);
+  const [name] = operandsOf(args, ['-g', '--gid', '-K', '--key']);
   const groups = await readGroups(context);
   if (name === undefined) {
     streams.stderr('Usage: groupadd [options] GROUP');
@@ -119,7 +119,7 @@ export const adduser: CommandHandler = async (args, context, streams) => {
   const users = await readUsers(context);
   const groups = await readGroups(context);
   if (context.os === 'alpine') {
-    const [name] = operandsOf(args, ['-h', '-g', '-s', '-G', '-u', '-k']);
+    const [name] = operandsOf(args, ['-h', '-g', '-s', '-G', '-u', '-k', '--home', '--gecos', '--shell', '--ingroup', '--uid']);
     if (name === undefined) {
       streams.stderr('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: adduser [OPTIONS] USER [GROUP]');
       return 1;
