@@ -103,6 +103,43 @@ export const migrations: Migration[] = [
       CREATE INDEX regrades_attempt ON regrades (attempt_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'lab verifications',
+    sqlite: `
+      CREATE TABLE lab_verifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        learner_id TEXT NOT NULL,
+        lab_id TEXT NOT NULL,
+        passed_all INTEGER NOT NULL CHECK (passed_all IN (0, 1)),
+        tasks TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX lab_verifications_learner ON lab_verifications (learner_id, lab_id, id);
+      CREATE TRIGGER lab_verifications_no_update BEFORE UPDATE ON lab_verifications
+        BEGIN SELECT RAISE(ABORT, 'lab verifications are append-only: record a new one instead of updating'); END;
+      CREATE TRIGGER lab_verifications_no_delete BEFORE DELETE ON lab_verifications
+        BEGIN SELECT RAISE(ABORT, 'lab verifications are append-only: they cannot be deleted'); END;
+    `,
+    postgres: `
+      CREATE TABLE lab_verifications (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        learner_id TEXT NOT NULL,
+        lab_id TEXT NOT NULL,
+        passed_all BOOLEAN NOT NULL,
+        tasks TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX lab_verifications_learner ON lab_verifications (learner_id, lab_id, id);
+      CREATE FUNCTION lab_verifications_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'lab verifications are append-only: % is not allowed on row %', TG_OP, OLD.id;
+        END;
+      $$;
+      CREATE TRIGGER lab_verifications_no_change BEFORE UPDATE OR DELETE ON lab_verifications
+        FOR EACH ROW EXECUTE FUNCTION lab_verifications_append_only();
+    `,
+  },
 ];
 
 /** SQL shared by both backends: the table that records applied migrations. */

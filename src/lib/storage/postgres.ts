@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { log } from '../log.ts';
 import { migrations, migrationsTableSql } from './migrations.ts';
-import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt } from './rows.ts';
-import type { AttemptDecision, NewAttempt, NewRegrade, Storage, StoredAttempt, StoredRegrade } from './types.ts';
+import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt, toStoredLabVerification } from './rows.ts';
+import type { AttemptDecision, NewAttempt, NewLabVerification, NewRegrade, Storage, StoredAttempt, StoredLabVerification, StoredRegrade } from './types.ts';
 
 /** Advisory lock key that serializes schema migrations across processes. */
 const migrationLockKey = 7_346_001;
@@ -118,6 +118,19 @@ export class PostgresStorage implements Storage {
       }
       return stored;
     });
+  }
+
+  async recordLabVerification(verification: NewLabVerification): Promise<StoredLabVerification> {
+    const result = await this.#pool.query<{ id: string }>(
+      'INSERT INTO lab_verifications (learner_id, lab_id, passed_all, tasks, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [verification.learnerId, verification.labId, verification.passedAll, verification.tasksJson, verification.createdAt],
+    );
+    return { ...verification, id: Number(result.rows[0]?.id) };
+  }
+
+  async listLabVerifications(learnerId: string, labId: string): Promise<StoredLabVerification[]> {
+    const result = await this.#pool.query('SELECT * FROM lab_verifications WHERE learner_id = $1 AND lab_id = $2 ORDER BY id', [learnerId, labId]);
+    return result.rows.map((row) => toStoredLabVerification(row));
   }
 
   async close(): Promise<void> {

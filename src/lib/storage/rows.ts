@@ -1,4 +1,4 @@
-import type { StoredAttempt, StoredRegrade } from './types.ts';
+import type { StoredAttempt, StoredLabVerification, StoredRegrade } from './types.ts';
 
 /** Columns selected for an attempt and its latest regrade (prefixed `r_`). */
 export const attemptColumns = `
@@ -64,5 +64,17 @@ export function toStoredAttempt(row: Row): StoredAttempt {
     client: String(row.client) as StoredAttempt['client'],
     createdAt: toIso(row.created_at),
     latestRegrade: hasRegrade ? toStoredRegrade(row, 'r_', row.id) : null,
+  };
+}
+
+/** Convert a lab_verifications row to a StoredLabVerification. */
+export function toStoredLabVerification(row: Row): StoredLabVerification {
+  return {
+    id: Number(row.id),
+    learnerId: String(row.learner_id),
+    labId: String(row.lab_id),
+    passedAll: toBoolean(row.passed_all),
+    tasksJson: String(row.tasks),
+    createdAt: toIso(row.created_at),
   };
 }

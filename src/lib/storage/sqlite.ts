@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { migrations, migrationsTableSql } from './migrations.ts';
-import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt } from './rows.ts';
-import type { AttemptDecision, NewAttempt, NewRegrade, Storage, StoredAttempt, StoredRegrade } from './types.ts';
+import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt, toStoredLabVerification } from './rows.ts';
+import type { AttemptDecision, NewAttempt, NewLabVerification, NewRegrade, Storage, StoredAttempt, StoredLabVerification, StoredRegrade } from './types.ts';
 
 /** How SQLite syncs the write-ahead log: FULL fsyncs at every commit. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -162,6 +162,18 @@ export class SqliteStorage implements Storage {
         return { ...regrade, id: Number(result.lastInsertRowid) };
       }),
     );
+  }
+
+  async recordLabVerification(verification: NewLabVerification): Promise<StoredLabVerification> {
+    const result = this.#prepare(
+      'INSERT INTO lab_verifications (learner_id, lab_id, passed_all, tasks, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(verification.learnerId, verification.labId, verification.passedAll ? 1 : 0, verification.tasksJson, verification.createdAt);
+    return { ...verification, id: Number(result.lastInsertRowid) };
+  }
+
+  async listLabVerifications(learnerId: string, labId: string): Promise<StoredLabVerification[]> {
+    const rows = this.#prepare('SELECT * FROM lab_verifications WHERE learner_id = ? AND lab_id = ? ORDER BY id').all(learnerId, labId);
+    return rows.map((row) => toStoredLabVerification(row));
   }
 
   async close(): Promise<void> {

@@ -56,6 +56,19 @@ export type StoredAttempt = NewAttempt & { id: number; latestRegrade: StoredRegr
  */
 export type AttemptDecision = (history: StoredAttempt[]) => NewAttempt | null;
 
+/** A lab verification to append: the server's replay verdict for one submission. */
+export type NewLabVerification = {
+  learnerId: string;
+  labId: string;
+  passedAll: boolean;
+  /** Per-task verdicts `[{ id, passed, detail }]` as JSON text. */
+  tasksJson: string;
+  /** Time of the verification (ISO 8601, UTC). */
+  createdAt: string;
+};
+
+export type StoredLabVerification = NewLabVerification & { id: number };
+
 /**
  * Durable store of attempts and regrades. Attempts are append-only: no method
  * updates or deletes one, and the schema rejects UPDATE and DELETE on them.
@@ -86,6 +99,12 @@ export interface Storage {
 
   /** Append regrade rows in one transaction; returns them with their ids. */
   recordRegrades(regrades: NewRegrade[]): Promise<StoredRegrade[]>;
+
+  /** Append one lab verification; rows are never updated or deleted. */
+  recordLabVerification(verification: NewLabVerification): Promise<StoredLabVerification>;
+
+  /** List a learner's verifications of a lab, oldest first. */
+  listLabVerifications(learnerId: string, labId: string): Promise<StoredLabVerification[]>;
 
   /** Release the connection or pool. */
   close(): Promise<void>;
