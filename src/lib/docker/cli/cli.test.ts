@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { docker, fixtureEngine } from '../engine-helpers.test-support.ts';
+
+/** Engine whose clock the test moves. */
+function movableEngine(extra: Record<string, string> = {}) {
+  const clock = { time: new Date('2026-03-01T10:00:00Z'), now() { return this.time; } };
+  const { engine, fs } = fixtureEngine(extra, clock);
+  return { engine, fs, clock };
+}
+
+const multiStage = `FROM python:3.12-slim AS build
+WORKDIR /src
+COPY requirements.txt .
+RUN pip install --user --no-cache-dir -r requirements.txt
+
+FROM python:3.12-slim AS runtime
+WORKDIR /app
+COPY --from=build /root/.local /root/.local
+COPY app.py model.json ./
+ARG TOKEN=dev-token
+RUN echo "token set" > /app/token.txt
+CMD ["python", "app.py"]
+`;
+
+describe('docker images', () => {
+  it('lists tags, dangling images and ages', async () => {
+    const { engine, fs, clock } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    clock.time = new Date('2026-03-01T11:00:00Z');
+    fs.writeFileSync('/lab/app.py', 'print("v2")\n');
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    clock.time = new Date('2026-03-04T11:30:00Z');
+    const { stdout } = await docker(engine, ['images']);
+    expect(stdout).toMatch(/^REPOSITORY    TAG      IMAGE ID       CREATED      SIZE\nheart-model   1\.0      [a-f0-9]{12}   3 days ago   180MB\n<none>        <none>   [a-f0-9]{12}   3 days ago   180MB\n$/);
+  });
+
+  it('prints -q, --digests and --format json', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    await docker(engine, ['tag', 'heart-model:1.0', 'localhost:5000/heart-model:1.0']);
+    await docker(engine, ['push', 'localhost:5000/heart-model:1.0']);
+    const quiet = await docker(engine, ['images', '-q']);
+    expect(quiet.stdout).toMatch(/^[a-f0-9]{12}\n$/);
+    const digests = await docker(engine, ['images', '--digests']);
+    expect(digests.stdout).toMatch(/localhost:5000\/heart-model {3}1\.0 {3}sha256:[a-f0-9]{64} {3}[a-f0-9]{12}/);
+    const json = await docker(engine, ['images', '--format', 'json']);
+    const rows = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    expect(rows.map((row) => row.Repository).sort()).toEqual(['heart-model', 'localhost:5000/heart-model']);
+    expect(rows[0]?.Size).toBe('180MB');
+  });
+});
+
+describe('docker history and inspect', () => {
+  it('shows build args of a RUN, truncated and not', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': multiStage });
+    expect((await docker(engine, ['build', '--build-arg', 'TOKEN=s3cr3t', '-t', 'multi:1', '.'])).code).toBe(0);
+    const truncated = await docker(engine, ['history', 'multi:1']);
+    expect(truncated.stdout).toContain('RUN |1 TOKEN=s3cr3t /bin/sh -c echo "token s…   ');
+    const full = await docker(engine, ['history', '--no-trunc', 'multi:1']);
+    expect(full.stdout).toContain('RUN |1 TOKEN=s3cr3t /bin/sh -c echo "token set" > /app/token.txt # buildkit');
+    expect(full.stdout).toContain('CMD ["python" "app.py"]');
+  });
+
+  it('inspect prints the moby JSON shape', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const [object] = JSON.parse((await docker(engine, ['image', 'inspect', 'heart-model:1.0'])).stdout) as Array<Record<string, unknown>>;
+    expect(Object.keys(object ?? {})).toEqual(['Id', 'RepoTags', 'RepoDigests', 'Parent', 'Comment', 'Created', 'DockerVersion', 'Author', 'Config', 'Architecture', 'Os', 'Size', 'GraphDriver', 'RootFS', 'Metadata']);
+    expect(object?.Config).toMatchObject({ User: 'app', WorkingDir: '/app', ExposedPorts: { '8080/tcp': {} }, Cmd: ['uvicorn', 'app:app', '--host', '0.0.0.0', '--port', '8080'] });
+    expect(object?.Comment).toBe('buildkit.dockerfile.v0');
+    const id = await docker(engine, ['inspect', '--format', '{{.Id}}', 'heart-model:1.0']);
+    expect(id.stdout).toBe(`${String(object?.Id)}\n`);
+    const missing = await docker(engine, ['inspect', 'nope:1']);
+    expect(missing.stderr).toBe('Error: No such image: nope:1\n');
+  });
+});
+
+describe('multi-stage builds', () => {
+  it('labels steps per stage and honours --target', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': multiStage });
+    const full = await docker(engine, ['build', '-t', 'multi:1', '.']);
+    expect(full.stderr).toContain('[build 4/4] RUN pip install --user --no-cache-dir -r requirements.txt');
+    expect(full.stderr).toContain('[runtime 3/5] COPY --from=build /root/.local /root/.local');
+    const target = await docker(engine, ['build', '--target', 'build', '-t', 'multi:build', '.']);
+    expect(target.stderr).not.toContain('[runtime');
+    expect(target.stderr).toContain('[build 4/4] RUN pip install --user --no-cache-dir -r requirements.txt\n#');
+    const unknown = await docker(engine, ['build', '--target', 'tests', '.']);
+    expect(unknown.stderr).toContain('ERROR: failed to build: failed to solve: target stage "tests" could not be found');
+  });
+});
+
+describe('build errors and warnings', () => {
+  it('reports an unknown instruction with the source excerpt', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nRUNN pip install numpy\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('   2 | >>> RUNN pip install numpy');
+    expect(result.stderr).toMatch(/ERROR: failed to build: failed to solve: dockerfile parse error on line 2: unknown instruction: RUNN/);
+  });
+
+  it('prints lint warnings after the build', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD python /app/app.py\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(' 1 warning found (use docker --debug to expand):\n - JSONArgsRecommended: ');
+    expect(result.stderr).toContain('(line 3)');
+  });
+
+  it('reports an unknown chown user at COPY', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nCOPY --chown=app:app . /app\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.stderr).toContain("unable to convert uid/gid chown string to host mapping: can't find uid for user app: no such user: app");
+  });
+
+  it('reports an unknown USER at the next RUN', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nUSER app\nRUN echo hi\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.stderr).toContain('ERROR: failed to build: failed to solve: unable to find user app: no matching entries in passwd file');
+  });
+});
+
+describe('docker run, pull and prune', () => {
+  it('runs what the model can run', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const version = await docker(engine, ['run', '--rm', 'heart-model:1.0', 'python', '--version']);
+    expect(version.stdout).toBe('Python 3.12.11\n');
+    expect(version.stderr).toContain('simulated container: entrypoint [], command ["python","--version"], user app, workdir /app');
+    const cat = await docker(engine, ['run', '--rm', 'heart-model:1.0', 'cat', 'requirements.txt']);
+    expect(cat.stdout).toBe('fastapi==0.115.5\nuvicorn==0.32.1\nnumpy==2.1.3\n');
+    const server = await docker(engine, ['run', '--rm', 'heart-model:1.0']);
+    expect(server.stdout).toContain('simulated: uvicorn app:app --host 0.0.0.0 --port 8080 was not run');
+  });
+
+  it('pulls from the catalog and reports up to date', async () => {
+    const { engine } = movableEngine();
+    const first = await docker(engine, ['pull', 'python:3.12-slim']);
+    expect(first.stdout).toMatch(/^3\.12-slim: Pulling from library\/python\n/);
+    expect(first.stdout).toContain('Status: Downloaded newer image for python:3.12-slim\ndocker.io/library/python:3.12-slim\n');
+    const second = await docker(engine, ['pull', 'python:3.12-slim']);
+    expect(second.stdout).toContain('Status: Image is up to date for python:3.12-slim');
+    const images = await docker(engine, ['images']);
+    expect(images.stdout).toMatch(/^REPOSITORY   TAG         IMAGE ID       CREATED        SIZE\npython       3\.12-slim   [a-f0-9]{12}   8 months ago   131MB\n$/);
+    const missing = await docker(engine, ['pull', 'python:2.9-slim']);
+    expect(missing.stderr).toBe('Error response from daemon: manifest for python:2.9-slim not found: manifest unknown: manifest unknown\n');
+  });
+
+  it('prune removes dangling images only, -a removes all', async () => {
+    const { engine, fs } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    fs.writeFileSync('/lab/app.py', 'print(2)\n');
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const prune = await docker(engine, ['image', 'prune', '-f']);
+    expect(prune.stdout).toMatch(/^Deleted Images:\ndeleted: sha256:[a-f0-9]{64}\n\nTotal reclaimed space: 180MB\n$/);
+    expect((await engine.store.listImages()).length).toBe(1);
+    await docker(engine, ['image', 'prune', '-a', '-f']);
+    expect(await engine.store.listImages()).toEqual([]);
+  });
+
+  it('rmi by ID of a multi-tagged image is a conflict', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '-t', 'heart-model:latest', '.']);
+    const id = (await engine.store.resolve('heart-model:1.0'))?.slice(7, 19) ?? '';
+    const conflict = await docker(engine, ['rmi', id]);
+    expect(conflict.stderr).toBe(`Error response from daemon: conflict: unable to delete ${id} (must be forced) - image is referenced in multiple repositories\n`);
+    const forced = await docker(engine, ['rmi', '-f', id]);
+    expect(forced.stdout).toMatch(/^Untagged: heart-model:1\.0\nUntagged: heart-model:latest\nDeleted: sha256:[a-f0-9]{64}\n$/);
+  });
+});
