@@ -1,8 +1,10 @@
 // Measures `slipway grade`: the in-process grading loop and the whole CLI run
 // over 200,000 generated submissions to the checkpoints under quizzes/.
+// Reports wall time and CPU time, because CPU time stays meaningful when other
+// processes share the machine. Linux only (child CPU time comes from /proc).
 // Run from the repository root: npx node bench/grade-cli.ts [count]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatchGrader } from '../src/lib/grading/cli/batch.ts';
@@ -71,41 +73,69 @@ writeFileSync(input, text);
 const lines = text.split('\n');
 const checkpoints = loadCheckpoints();
 
+type Timing = { wall: number; cpu: number };
+
+/** Return the CPU seconds (user + system) used so far by waited-for child processes. */
+function childCpuSeconds(): number {
+  // Fields after the command name in /proc/self/stat; cutime and cstime are the 14th and 15th, in clock ticks.
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
+
 /** Time the CLI's grading loop in this process, optionally serialising each result as the CLI does. */
-function timeLoop(serialise: boolean): number {
+function timeLoop(serialise: boolean): Timing {
   const grader = createBatchGrader(checkpoints);
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   let bytes = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
     if (serialise && 'result' in outcome) bytes += JSON.stringify(outcome.result).length;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   if (grader.summary.total !== count) throw new Error(`expected ${count} lines, graded ${grader.summary.total}`);
   void bytes;
-  return seconds;
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** Time one whole `slipway grade` process, from spawn to exit. */
-function timeCli(extra: string[]): number {
+function timeCli(extra: string[]): Timing {
   const out = join(folder, 'results.jsonl');
+  const cpuStart = childCpuSeconds();
   const started = performance.now();
   execFileSync(process.execPath, ['bin/slipway.mjs', 'grade', input, '--out', out, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const seconds = (performance.now() - started) / 1000;
+  const wall = (performance.now() - started) / 1000;
   if (statSync(out).size === 0) throw new Error('the CLI wrote no results');
-  return seconds;
+  return { wall, cpu: childCpuSeconds() - cpuStart };
+}
+
+/** Run a measurement several times and keep the median wall and CPU times. */
+function medianOf(measure: () => Timing): Timing {
+  const samples = Array.from({ length: runs }, measure);
+  return { wall: median(samples.map((sample) => sample.wall)), cpu: median(samples.map((sample) => sample.cpu)) };
+}
+
+/** Format a rate as "123,456/s". */
+function rate(seconds: number): string {
+  return `${Math.round(count / seconds).toLocaleString('en-US')}/s`;
 }
 
 timeLoop(false); // warm-up, so the JIT has compiled the hot paths
-const measurements: Array<[string, number]> = [
-  ['grading loop (parse, validate, grade)', median(Array.from({ length: runs }, () => timeLoop(false)))],
-  ['grading loop + JSON.stringify of each result', median(Array.from({ length: runs }, () => timeLoop(true)))],
-  ['whole CLI run, full results', median(Array.from({ length: runs }, () => timeCli([])))],
-  ['whole CLI run, --no-feedback', median(Array.from({ length: runs }, () => timeCli(['--no-feedback'])))],
+const measurements: Array<[string, Timing]> = [
+  ['grading loop (parse, validate, grade)', medianOf(() => timeLoop(false))],
+  ['grading loop + JSON.stringify of each result', medianOf(() => timeLoop(true))],
+  ['whole CLI run, full results', medianOf(() => timeCli([]))],
+  ['whole CLI run, --no-feedback', medianOf(() => timeCli(['--no-feedback']))],
 ];
 
 console.log(`${count} submissions (${(text.length / 1e6).toFixed(1)} MB), median of ${runs} runs, Node ${process.versions.node}`);
-for (const [name, seconds] of measurements) {
-  console.log(`${name.padEnd(48)} ${seconds.toFixed(3)} s  ${Math.round(count / seconds).toLocaleString('en-US')} submissions/s`);
+console.log(`${'measurement'.padEnd(48)} ${'wall'.padStart(8)} ${'per wall s'.padStart(12)} ${'CPU'.padStart(8)} ${'per CPU s'.padStart(12)}`);
+for (const [name, timing] of measurements) {
+  console.log(
+    `${name.padEnd(48)} ${`${timing.wall.toFixed(2)} s`.padStart(8)} ${rate(timing.wall).padStart(12)} ${`${timing.cpu.toFixed(2)} s`.padStart(8)} ${rate(timing.cpu).padStart(12)}`,
+  );
 }
 rmSync(folder, { recursive: true, force: true });

@@ -62,15 +62,26 @@ export type Interpretation = {
 
 /** Split text into normalised words and clause-break marks. */
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '');
+  // Only non-ASCII text needs the (slow) NFD pass that separates accents from letters.
+  const folded = /[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  const lower = folded.toLowerCase();
   const tokens: string[] = [];
-  for (const match of folded.matchAll(/[a-z0-9]+|[,;.!?:]/g)) {
-    const token = match[0];
-    tokens.push(/^[a-z0-9]/.test(token) ? token : clauseBreakMark);
+  let start = -1;
+
+  // One pass over the characters is several times faster than a global regex here.
+  for (let index = 0; index <= lower.length; index += 1) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 32;
+    const isWordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    const isApostrophe = code === 39 || code === 96 || code === 0x2019 || code === 0x2018 || code === 0xb4;
+    if (isWordChar || (isApostrophe && start >= 0)) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start >= 0) {
+      tokens.push(lower.slice(start, index).replace(/['`\u2018\u2019\u00b4]/g, ''));
+      start = -1;
+    }
+    if (code === 44 || code === 59 || code === 46 || code === 33 || code === 63 || code === 58) tokens.push(clauseBreakMark);
   }
   return tokens;
 }

@@ -74,6 +74,26 @@ export function buildReasons(
   return reasons;
 }
 
+type ReasonItems = { right: FeedbackItem; missed: FeedbackItem; distractor: FeedbackItem };
+
+// Feedback items per reason are built once, so results share them (and their serialised form).
+const itemsByReason = new WeakMap<Reason, ReasonItems>();
+
+/** Return the three feedback items a reason can produce, building them on first use. */
+function reasonItems(reason: Reason): ReasonItems {
+  let items = itemsByReason.get(reason);
+  if (items === undefined) {
+    const about = reason.constraint === undefined ? {} : { constraint: reason.constraint };
+    items = {
+      right: { kind: 'reason', ...about, message: `Right reason: ${reason.ticked}` },
+      missed: { kind: 'reason', ...about, message: `Missed reason: ${reason.missed ?? reason.label}` },
+      distractor: { kind: 'reason', message: `Not a deciding reason: ${reason.ticked}` },
+    };
+    itemsByReason.set(reason, items);
+  }
+  return items;
+}
+
 /** Grade ticked reasons: feedback on each, and max(0, (relevant ticked − distractors ticked) / relevant). */
 export function gradeReasons(reasons: readonly Reason[], ticked: readonly string[]): { score: number; feedback: FeedbackItem[] } {
   const feedback: FeedbackItem[] = [];
@@ -83,17 +103,17 @@ export function gradeReasons(reasons: readonly Reason[], ticked: readonly string
 
   for (const reason of reasons) {
     const isTicked = ticked.includes(reason.id);
-    const about = reason.constraint === undefined ? {} : { constraint: reason.constraint };
+    const items = reasonItems(reason);
     if (reason.relevant) relevantTotal += 1;
 
     if (reason.relevant && isTicked) {
       right += 1;
-      feedback.push({ kind: 'reason', ...about, message: `Right reason: ${reason.ticked}` });
+      feedback.push(items.right);
     } else if (reason.relevant) {
-      feedback.push({ kind: 'reason', ...about, message: `Missed reason: ${reason.missed ?? reason.label}` });
+      feedback.push(items.missed);
     } else if (isTicked) {
       wrong += 1;
-      feedback.push({ kind: 'reason', message: `Not a deciding reason: ${reason.ticked}` });
+      feedback.push(items.distractor);
     }
   }
 

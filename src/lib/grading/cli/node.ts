@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { loadCheckpoints } from '../load.ts';
 import { createBatchGrader, formatSummary, type BatchGrader } from './batch.ts';
+import { serializeResult } from './serialize.ts';
 
 const usage = `Usage: slipway grade FILE.jsonl [--out RESULTS.jsonl] [--no-feedback]
 
@@ -89,8 +90,7 @@ function gradeLines(lines: readonly string[], grader: BatchGrader, output: Outpu
   for (let index = 0; index < lines.length; index += 1) {
     const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
     if ('result' in outcome) {
-      const result = options.feedback ? outcome.result : { ...outcome.result, feedback: [], hints: undefined, solution: undefined };
-      output.push(JSON.stringify(result));
+      output.push(serializeResult(outcome.result, options.feedback));
     } else if ('error' in outcome) {
       if (reported < options.maxErrors) process.stderr.write(`slipway grade: ${outcome.error}; skipped\n`);
       reported += 1;
