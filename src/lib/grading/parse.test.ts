@@ -158,6 +158,22 @@ solution: S
     );
   });
 
+  test('free-text synonyms reach authored options', () => {
+    const text = `id: mini
+kind: free-text
+title: T
+prompt: P
+options:
+  - { id: warm, label: Keep instances warm, feedback: Right., synonyms: [provisioned concurrency] }
+  - { id: bigger, label: A bigger model, feedback: No. }
+answer: warm
+synonyms: { warm: [minimum instances] }
+solution: S
+`;
+    const checkpoint = parseCheckpointFile(text, file, catalog);
+    expect(checkpoint.options[0]?.synonyms).toEqual(['warm', 'Keep instances warm', 'provisioned concurrency', 'minimum instances']);
+  });
+
   test('valid base parses', () => {
     expect(errorOf(base)).toBe('no error');
   });

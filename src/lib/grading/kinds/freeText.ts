@@ -23,7 +23,8 @@ export const freeTextKind: KindDefinition<FreeTextFile> = {
     const options: CheckpointOption[] = [];
     data.options.forEach((entry, index) => {
       if (typeof entry !== 'string') {
-        options.push(resolveAuthoredOption(entry, entry.id === data.answer));
+        const extra = data.synonyms[entry.id] ?? [];
+        options.push(resolveAuthoredOption({ ...entry, synonyms: [...entry.synonyms, ...extra] }, entry.id === data.answer));
         return;
       }
       const option = byId.get(entry);

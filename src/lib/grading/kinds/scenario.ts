@@ -140,7 +140,7 @@ function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildConte
   };
 }
 
-/** Scenario: constraints checked against the option catalog; the key is derived, never trusted. */
+/** Scenario: constraints checked against the option catalog. The key is derived, and the declared answer only cross-checks it. */
 export const scenarioKind: KindDefinition<ScenarioFile> = {
   schema: scenarioFileSchema,
   build: buildScenario,
