@@ -34,19 +34,19 @@ export function lintDockerfile(dockerfile: Dockerfile, context: LintContext = {}
     runRule(rule, model, findings);
   }
 
-  const kept = findings.filter((finding) => {
+  const remaining = findings.filter((finding) => {
     if (isListed(settings.skip, finding) || isListed(ignores.global, finding)) return false;
     return !isListed(ignores.byLine.get(finding.range.start.line), finding);
   });
 
   if (settings.errorOnWarning) {
-    for (const finding of kept) {
+    for (const finding of remaining) {
       if (finding.severity === 'warning' && RULES.find((rule) => rule.id === finding.rule)?.buildkit) finding.severity = 'error';
     }
   }
 
   // Stable sort keeps rule order for findings on the same line.
-  return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+  return remaining.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
 }
 
 /** Runs one rule, adding its findings with the rule's defaults. */

@@ -25,14 +25,14 @@ export function formatCheckReport(
   dockerfileName = 'Dockerfile',
   options: CheckReportOptions = {},
 ): string {
-  const shown = findings.filter((finding) => options.includeSlipwayRules || isBuildkitFinding(finding));
-  if (shown.length === 0) return 'Check complete, no warnings found.\n';
+  const printed = findings.filter((finding) => options.includeSlipwayRules || isBuildkitFinding(finding));
+  if (printed.length === 0) return 'Check complete, no warnings found.\n';
 
-  const count = shown.length === 1 ? '1 warning has been found!' : `${shown.length} warnings have been found!`;
+  const count = printed.length === 1 ? '1 warning has been found!' : `${printed.length} warnings have been found!`;
   let out = `Check complete, ${count}\n`;
 
   // BuildKit orders warnings by line; the sort is stable, so rule order stays within a line.
-  const ordered = [...shown].sort((a, b) => a.range.start.line - b.range.start.line);
+  const ordered = [...printed].sort((a, b) => a.range.start.line - b.range.start.line);
   for (const finding of ordered) {
     const url = isBuildkitFinding(finding) ? buildkitRuleUrl(finding.rule) : finding.docs;
     out += `\nWARNING: ${finding.rule} - ${url}\n${finding.message}\n`;

@@ -18,7 +18,7 @@ export interface Finding {
   docs: string;
 }
 
-/** What the linter may know beyond the Dockerfile. */
+/** Facts about the build beyond the Dockerfile, all optional. */
 export interface LintContext {
   /** Paths of the build context, relative to its root, to spot a missing or incomplete `.dockerignore`. */
   files?: readonly string[];

@@ -32,7 +32,7 @@ export const PREDEFINED_PROXY_ARGS = [
 ] as const;
 
 /**
- * Values of ARGs in one scope. The global scope holds ARGs declared before
+ * Values of ARGs in one scope. The global scope contains ARGs declared before
  * the first FROM and is used to expand FROM lines. A stage scope starts empty:
  * a global ARG becomes visible there only when the stage re-declares it.
  */
@@ -48,7 +48,7 @@ export class ArgScope {
     this.escapeToken = escapeToken;
   }
 
-  /** Creates the global scope; `platformArgs` (such as TARGETARCH) are visible in FROM lines. */
+  /** Creates the global scope. Its `platformArgs` (such as TARGETARCH) are visible in FROM lines. */
   static global(
     buildArgs: Readonly<Record<string, string>> = {},
     platformArgs: Readonly<Record<string, string>> = {},
@@ -110,7 +110,7 @@ export class ArgScope {
     return out;
   }
 
-  /** Returns the ARGs with a value that a RUN sees as environment, as `docker history` prints them. */
+  /** Returns the ARGs with a value, which a RUN gets as environment and `docker history` prints. */
   usedInRun(): Map<string, string> {
     const out = new Map<string, string>();
     for (const [name, value] of this.values) if (value !== undefined) out.set(name, value);

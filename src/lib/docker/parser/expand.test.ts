@@ -44,7 +44,7 @@ const rows: [text: string, expected: string][] = [
   ['${FILE#nomatch}', 'model.tar.gz'],
   ['${FILE/tar/zip}', 'model.zip.gz'],
   ['${FILE//./_}', 'model_tar_gz'],
-  ['${FILE/.gz}', 'model.tar'],
+  ['${FILE/.gz/}', 'model.tar'],
   ['${FILE/m?del/x}', 'x.tar.gz'],
   ['${UNSET#x}', ''],
   ["'$A'", '$A'],
@@ -107,9 +107,12 @@ describe('expandWord', () => {
   const syntaxFailures: [text: string, message: string][] = [
     ["'open", 'unexpected end of statement while looking for matching single-quote'],
     ['"open', 'unexpected end of statement while looking for matching double-quote'],
-    ['${A', "missing '}' in substitution of A"],
-    ['${A:-x', "missing '}' in substitution of A"],
-    ['${}', 'missing variable name in ${} substitution'],
+    ['${A', "syntax error: missing '}'"],
+    ['${A:-x', "syntax error: missing '}'"],
+    ['${}', 'syntax error: bad substitution'],
+    ['${:x}', 'syntax error: bad substitution'],
+    ['${A/x}', "syntax error: missing '/' in ${}"],
+    ['${A/x/y', "syntax error: missing '}'"],
     ['${A:x}', 'unsupported modifier (x) in substitution'],
   ];
   it.each(syntaxFailures)('syntax error %s', (text, message) => {

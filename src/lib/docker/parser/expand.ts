@@ -215,10 +215,8 @@ class WordLexer {
 
     this.pos++;
     const name = this.readName();
-    if (name === '') throw new WordSyntaxError('missing variable name in ${} substitution');
-    if (this.pos >= text.length) {
-      throw new WordSyntaxError(`missing '}' in substitution of ${name}`);
-    }
+    if (name === '') throw new WordSyntaxError('syntax error: bad substitution');
+    if (this.pos >= text.length) throw new WordSyntaxError("syntax error: missing '}'");
 
     const op = text.charAt(this.pos);
     if (op === '}') {
@@ -251,30 +249,29 @@ class WordLexer {
     const isUsable = colon ? isSet && value !== '' : isSet;
 
     if (op === '/' || op === '//') {
-      const pattern = this.readWord('/}');
-      let replacement = '';
-      if (text.charAt(this.pos) === '/') {
-        this.pos++;
-        replacement = this.readWord('}');
-      }
-      this.expectClose(name);
+      // BuildKit requires both slashes: `${name/pattern/replacement}`.
+      const pattern = this.readWord('/');
+      if (text.charAt(this.pos) !== '/') throw new WordSyntaxError("syntax error: missing '/' in ${}");
+      this.pos++;
+      const replacement = this.readWord('}');
+      this.expectClose();
       return replacePattern(value ?? '', pattern, replacement, op === '//');
     }
 
     const word = this.readWord('}');
-    this.expectClose(name);
+    this.expectClose();
 
     switch (op) {
       case '-':
         return isUsable ? (value as string) : word;
       case '+':
         return isUsable ? word : '';
-      case '?':
+      case '?': {
         if (isUsable) return value as string;
-        throw new ExpansionError(
-          name,
-          word !== '' ? word : colon ? 'is not allowed to be empty' : 'is not allowed to be unset',
-        );
+        let message = word;
+        if (message === '') message = colon ? 'is not allowed to be empty' : 'is not allowed to be unset';
+        throw new ExpansionError(name, message);
+      }
       case '#':
       case '##':
         return removePrefix(value ?? '', word, op === '##');
@@ -286,10 +283,8 @@ class WordLexer {
     }
   }
 
-  private expectClose(name: string): void {
-    if (this.text.charAt(this.pos) !== '}') {
-      throw new WordSyntaxError(`missing '}' in substitution of ${name}`);
-    }
+  private expectClose(): void {
+    if (this.text.charAt(this.pos) !== '}') throw new WordSyntaxError("syntax error: missing '}'");
     this.pos++;
   }
 

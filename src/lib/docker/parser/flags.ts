@@ -2,7 +2,7 @@ import { ParseError } from '../ast.ts';
 import type { Flag, Range } from '../ast.ts';
 import type { RawFlag } from './words.ts';
 
-/** How a flag takes its value: boolean, one string, or a string that may repeat. */
+/** Value kind of a flag: boolean, one string, or a string that may repeat. */
 export type FlagType = 'bool' | 'string' | 'strings';
 
 /** Flags one instruction accepts. */

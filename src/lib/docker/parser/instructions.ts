@@ -20,7 +20,7 @@ import type { SourceMap } from './source-map.ts';
 import { extractFlags, parseJsonArray, splitOnBlanks, splitShellWords } from './words.ts';
 import type { RawWord } from './words.ts';
 
-/** What an instruction parser receives: the split line and helpers to place words. */
+/** Input of an instruction parser: the fields common to all instructions and where its words sit in the source. */
 export interface InstructionInput {
   base: InstructionBase;
   /** Offset of `base.argsText` in `base.original`. */
@@ -92,7 +92,7 @@ const INSTRUCTIONS: Readonly<Record<string, InstructionSpec>> = {
 /** Keywords of every known instruction, in upper case. */
 export const INSTRUCTION_KEYWORDS: readonly string[] = Object.keys(INSTRUCTIONS);
 
-/** Returns true for the keywords Docker knows. */
+/** Returns true for the instruction keywords Docker defines. */
 export function isKnownInstruction(keyword: string): boolean {
   return Object.prototype.hasOwnProperty.call(INSTRUCTIONS, keyword);
 }
@@ -206,6 +206,7 @@ function isValidStageName(name: string): boolean {
 }
 
 function parseRun(input: InstructionInput): Instruction {
+  // NOTE: the error for a bare `RUN` follows the classic builder's wording; BuildKit's own was not confirmed.
   if (input.base.argsText === '' && input.base.heredocs.length === 0) throw atLeastOne(input);
   return { ...input.base, kind: 'run', ...parseCommandForm(input) };
 }
@@ -395,6 +396,8 @@ function parseOnbuild(input: InstructionInput): Instruction {
     throw new ParseError(`${triggerKeyword} isn't allowed as an ONBUILD trigger`, base.range);
   }
 
+  // NOTE: BuildKit checks a trigger's arguments only when a child image runs it; this parser
+  // raises those errors (such as a COPY without destination) at once.
   // ONBUILD cannot nest, so this instruction starts the joined line and its offsets match the source map.
   const trigger = parseInstruction(base.original, input.argsOffset, input.map, base.range, base.heredocs, input.escapeToken);
   return { ...base, kind: 'onbuild', trigger };

@@ -6,14 +6,17 @@ import { LESSON_LINKS } from '../docs.ts';
 import { parseImageReference } from '../image-reference.ts';
 import type { Rule } from '../types.ts';
 
-/** Variables nearly every Linux base image or shell defines, so using them is not an undefined-variable mistake. */
+/**
+ * Variables nearly every Linux base image or shell defines, so using them is not an undefined-variable mistake.
+ * NOTE: BuildKit reads the real base image's ENV; pass it as `baseImageEnv` when it is known.
+ */
 const COMMON_BASE_ENV = ['PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'PWD', 'SHELL', 'USER'];
 
 /** Words that mark an ARG or ENV name as secret, and words that clear it (BuildKit's lists). */
 const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
 const NOT_SECRET_WORDS = new Set(['public', 'file', 'version']);
 
-/** Returns true when an `_`-separated word of the name says it holds a secret. */
+/** Returns true when an `_`-separated word of the name marks it as a secret (BuildKit's word lists). */
 export function looksLikeSecret(name: string): boolean {
   const words = name.toLowerCase().split('_');
   return words.some((word) => SECRET_WORDS.has(word)) && !words.some((word) => NOT_SECRET_WORDS.has(word));

@@ -14,6 +14,7 @@ const PIP_OPTIONS_WITH_VALUE = new Set([
   '--no-binary', '--report', '--config-settings', '-C', '--global-option',
 ]);
 const NPM_OPTIONS_WITH_VALUE = new Set(['--registry', '--prefix', '-C', '--cache', '--tag', '-w', '--workspace']);
+const OPTIONS_WITH_VALUE = { 'apt-get': APT_OPTIONS_WITH_VALUE, apk: APK_OPTIONS_WITH_VALUE, npm: NPM_OPTIONS_WITH_VALUE } as const;
 
 /** A command and the subcommand it runs, such as `apt-get` … `install`. */
 interface PackageCommand {
@@ -46,7 +47,7 @@ function packageCommands(model: LintModel, run: RunInstruction, stageIndex: numb
       options = PIP_OPTIONS_WITH_VALUE;
     } else if (command.program === manager) {
       words = command.words;
-      options = manager === 'apt-get' ? APT_OPTIONS_WITH_VALUE : manager === 'apk' ? APK_OPTIONS_WITH_VALUE : NPM_OPTIONS_WITH_VALUE;
+      options = OPTIONS_WITH_VALUE[manager];
     }
     if (!words) continue;
 
