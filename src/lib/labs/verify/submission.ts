@@ -10,6 +10,13 @@ export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 /** Most commands replayed from one submission. */
 export const MAX_SUBMISSION_COMMANDS = 200;
 
+/**
+ * Most `docker build` commands replayed from one submission. A build is the
+ * costly step of a replay (about 20 ms each uncached, see docs/benchmarks.md),
+ * so this bounds the server time one request can take.
+ */
+export const MAX_SUBMISSION_BUILDS = 50;
+
 /** Longest accepted file path, in characters. */
 const MAX_PATH_LENGTH = 255;
 
@@ -26,6 +33,22 @@ export function invalidPathReason(path: string): string | null {
   if (segments.includes('..')) return 'contains a ".." segment';
   if (segments.some((segment) => segment === '' || segment === '.')) return 'contains an empty or "." segment';
   return null;
+}
+
+/** Count the `docker build` and `docker image build` commands in a history, `&&` chains included. */
+export function countBuilds(commands: string[]): number {
+  const pattern = /(^|[;&|]\s*)docker\s+(image\s+)?build\b/g;
+  return commands.reduce((total, command) => total + (command.match(pattern)?.length ?? 0), 0);
+}
+
+/**
+ * Keep the commands of a history that can change lab state or that task
+ * checks read, dropping plain `ls`, `cat`, `pwd`, `clear`, `help`, `history`
+ * and `lab status`/`lab check` lines, so a long session fits the command cap.
+ */
+export function submittableCommands(history: string[]): string[] {
+  const readOnly = /^\s*(ls|cat|pwd|clear|help|history|lab\s+(status|check))\b[^;&|>]*$/;
+  return history.filter((command) => !readOnly.test(command));
 }
 
 /** Schema of a submission's files: each path is checked, then the file count and total size. */
@@ -51,7 +74,12 @@ export const submissionSchema = z
     /** Lab files by path relative to the lab folder, as text. */
     files: filesSchema,
     /** Shell history, oldest first; replayed line by line. */
-    commands: z.array(z.string().max(MAX_LINE_LENGTH, `Expected at most ${MAX_LINE_LENGTH} characters a command`)).max(MAX_SUBMISSION_COMMANDS, `Expected at most ${MAX_SUBMISSION_COMMANDS} commands`),
+    commands: z
+      .array(z.string().max(MAX_LINE_LENGTH, `Expected at most ${MAX_LINE_LENGTH} characters a command`))
+      .max(MAX_SUBMISSION_COMMANDS, `Expected at most ${MAX_SUBMISSION_COMMANDS} commands`)
+      .refine((commands) => countBuilds(commands) <= MAX_SUBMISSION_BUILDS, {
+        message: `Expected at most ${MAX_SUBMISSION_BUILDS} docker build commands`,
+      }),
   })
   .strict();
 

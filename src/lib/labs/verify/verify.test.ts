@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLabs } from '../definition/load.ts';
 import { MAX_LINE_LENGTH } from '../shell/shell.ts';
-import { MAX_SUBMISSION_BYTES, MAX_SUBMISSION_COMMANDS, MAX_SUBMISSION_FILES } from './submission.ts';
+import { countBuilds, MAX_SUBMISSION_BUILDS, MAX_SUBMISSION_BYTES, MAX_SUBMISSION_COMMANDS, MAX_SUBMISSION_FILES, submittableCommands } from './submission.ts';
 import { SubmissionError, verifyLab } from './verify.ts';
 
 const labs = loadLabs(process.cwd());
@@ -67,6 +67,7 @@ describe('verifyLab input limits', () => {
     ['too many bytes', { 'big.bin': 'x'.repeat(MAX_SUBMISSION_BYTES + 1) }, [], `the limit is ${MAX_SUBMISSION_BYTES} bytes`],
     ['too many commands', {}, Array.from({ length: MAX_SUBMISSION_COMMANDS + 1 }, () => 'ls'), `at most ${MAX_SUBMISSION_COMMANDS} commands`],
     ['an over-long command', {}, [`echo ${'x'.repeat(MAX_LINE_LENGTH)}`], `at most ${MAX_LINE_LENGTH} characters`],
+    ['too many builds', {}, Array.from({ length: MAX_SUBMISSION_BUILDS + 1 }, () => 'docker build -t a:1 .'), `at most ${MAX_SUBMISSION_BUILDS} docker build commands`],
   ])('rejects %s', async (_name, files, commands, message) => {
     const attempt = verifyLab(definition, { files, commands });
     await expect(attempt).rejects.toBeInstanceOf(SubmissionError);
@@ -76,5 +77,24 @@ describe('verifyLab input limits', () => {
   it('accepts exactly the byte limit', async () => {
     const result = await verifyLab(definition, { files: { 'notes.txt': 'x'.repeat(MAX_SUBMISSION_BYTES) }, commands: [] });
     expect(result.passedAll).toBe(false);
+  });
+});
+
+describe('submission helpers', () => {
+  it.each<[string[], number]>([
+    [['docker build -t a:1 .'], 1],
+    [['docker image build .', 'docker images'], 1],
+    [['ls && docker build . && docker build --no-cache .'], 2],
+    [['echo docker build', 'docker buildx ls'], 0],
+  ])('countBuilds(%j) is %i', (commands, expected) => {
+    expect(countBuilds(commands)).toBe(expected);
+  });
+
+  it.each<[string[], string[]]>([
+    [['ls', 'ls -la', 'cat app.py', 'pwd', 'clear', 'history', 'lab check'], []],
+    [['cat app.py > copy.py', 'ls && docker build .', 'docker images', 'lab upstream advance'], ['cat app.py > copy.py', 'ls && docker build .', 'docker images', 'lab upstream advance']],
+    [['echo x >> app.py', 'cd model', 'docker history heart-model:1.1'], ['echo x >> app.py', 'cd model', 'docker history heart-model:1.1']],
+  ])('submittableCommands(%j)', (history, expected) => {
+    expect(submittableCommands(history)).toEqual(expected);
   });
 });
