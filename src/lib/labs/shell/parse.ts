@@ -27,7 +27,7 @@ type Token = string | { op: string } | { op: 'glob'; pattern: string } | { comme
 
 /**
  * Prepare a line for shell-quote: check that quotes are closed, mark `2>` at
- * the start of a word, and turn unquoted newlines into `;`.
+ * the start of a word, expand a leading `~`, and turn unquoted newlines into `;`.
  */
 function prescan(line: string): { text: string } | { error: string } {
   let out = '';
@@ -51,7 +51,10 @@ function prescan(line: string): { text: string } | { error: string } {
     }
     if (char === "'" || char === '"') quote = char;
     const atWordStart = index === 0 || /[\s;&|]/.test(line[index - 1] ?? '');
+    const endsWord = index + 1 === line.length || /[\s/;&|<>]/.test(line[index + 1] ?? '');
     if (char === '2' && atWordStart && line[index + 1] === '>') out += STDERR_MARK;
+    // An unquoted `~` alone or before `/` is the home folder; shell-quote would keep it literal.
+    else if (char === '~' && atWordStart && endsWord) out += '$HOME';
     else if (char === '\n') out += ';';
     else out += char;
   }

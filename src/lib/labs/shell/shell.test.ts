@@ -54,6 +54,8 @@ describe('shell built-ins', () => {
     ['cd into a file', ['cd app.py'], { stderr: 'bash: cd: app.py: Not a directory\n', status: 1 }],
     ['cd with no argument goes home', ['cd', 'pwd'], { stdout: '/home/learner\n', status: 0 }],
     ['cd - returns', ['cd /', 'cd -'], { stdout: `${LAB_ROOT}\n`, status: 0 }],
+    ['cd ~/lab', ['cd /', 'cd ~/lab', 'pwd'], { stdout: `${LAB_ROOT}\n`, status: 0 }],
+    ['echo ~ and quoted ~', ["echo ~ '~' ~x"], { stdout: '/home/learner ~ ~x\n', status: 0 }],
     ['echo joins words', ['echo a   "b  c"'], { stdout: 'a b  c\n', status: 0 }],
     ['echo -n', ['echo -n hi'], { stdout: 'hi', status: 0 }],
     ['echo a variable', ['echo $HOME'], { stdout: '/home/learner\n', status: 0 }],
@@ -90,6 +92,17 @@ describe('shell built-ins', () => {
     if (expected.stdout !== undefined) expect(result.stdout).toBe(expected.stdout);
     expect(result.stderr).toBe(expected.stderr ?? '');
     expect(result.status).toBe(expected.status);
+  });
+});
+
+describe('shell help', () => {
+  it('lists every built-in with its summary', async () => {
+    const { shell } = makeShell();
+    const result = await run(shell, 'help');
+    for (const name of ['cat', 'cd', 'clear', 'docker', 'echo', 'help', 'history', 'lab', 'ls', 'mkdir', 'pwd', 'rm', 'touch']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    }
+    expect(result.stdout).toContain('Pipes are not supported.');
   });
 });
 
