@@ -20,7 +20,7 @@ import { runStep, type StepServices } from './steps.ts';
 import type { StageState } from './stage.ts';
 import type { FileSystem } from '../../vfs/index.ts';
 
-/** What `docker build` asked for. */
+/** Options of one `docker build` request. */
 export type BuildRequest = {
   /** Absolute context folder in the FileSystem. */
   contextDir: string;
@@ -105,7 +105,7 @@ function reportFailure(progress: PlainProgress, failure: BuildFailure, dockerfil
 function printWarnings(services: BuildServices, dockerfile: Dockerfile, text: string): void {
   const warnings = services.lint?.(dockerfile, text) ?? [];
   if (warnings.length === 0) return;
-  services.stderr(`\n ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`);
+  services.stderr(` ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`);
   for (const warning of warnings) services.stderr(` - ${warning.rule}: ${warning.message} (line ${warning.line})\n`);
 }
 
@@ -350,7 +350,7 @@ function startStage(
   const { base: materialized, reference } = base;
   const pinned = `${reference.replace(/@sha256:[a-f0-9]{64}$/, '')}@${materialized.manifestDigest}`;
   const vertex = progress.start(title(`FROM ${pinned}`));
-  progress.status(vertex, `resolve ${pinned} done`);
+  progress.status(vertex, `resolve ${pinned} 0.0s done`);
   const pulled = materialized.layers.every((layer) => store.state.layers[layer.diffId] !== undefined);
   let pullSeconds = 0;
   if (!pulled) {

@@ -5,7 +5,7 @@ import { normalizePath, resolvePath } from '../../vfs/path.ts';
 import type { BuildContext } from './context.ts';
 import { BuildFailure } from './errors.ts';
 
-/** Where COPY reads from: the build context or another stage's (or image's) filesystem. */
+/** Source of a COPY: the build context, or the filesystem of an earlier stage or an image. */
 export type CopySource =
   | { kind: 'context'; context: BuildContext }
   | { kind: 'filesystem'; fs: ImageFilesystem; readBlob: (digest: string) => Uint8Array | undefined };

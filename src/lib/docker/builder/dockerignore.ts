@@ -1,9 +1,9 @@
 /**
- * `.dockerignore` matching as Docker's pattern matcher does it: paths are
- * relative to the context root, `*` and `?` stay within one path segment,
- * `**` spans any number of segments, `!` re-includes, the last matching
- * pattern wins, and a pattern that matches a directory also matches
- * everything below it.
+ * `.dockerignore` matching as Docker's pattern matcher does it. Paths are
+ * relative to the context root. `*` and `?` stay within one path segment and
+ * `**` spans any number of segments. `!` re-includes, and the last matching
+ * pattern wins. A pattern that matches a directory also matches everything
+ * below it.
  */
 
 type IgnorePattern = { regex: RegExp; exclusion: boolean; text: string };

@@ -21,7 +21,7 @@ import { BuildFailure } from './errors.ts';
 import type { PlainProgress } from './progress.ts';
 import { setEnv, variablesOf, type StageState } from './stage.ts';
 
-/** What the step handlers share during one build. */
+/** Services and state the step handlers share during one build. */
 export type StepServices = {
   store: ImageStore;
   context: BuildContext;
@@ -54,6 +54,19 @@ function expand(state: StageState, services: StepServices, word: string): string
 function metadataRow(state: StageState, createdBy: string): number {
   state.history.push({ created: state.lastCreated, created_by: createdBy, comment: buildkitComment, empty_layer: true });
   return 0;
+}
+
+/**
+ * Print a step that fails before it can run (COPY of a missing source, an
+ * unknown --chown user) the way BuildKit does, and rethrow with the step.
+ */
+function failStep(state: StageState, services: StepServices, instruction: Instruction, failure: BuildFailure): never {
+  state.stepNumber += 1;
+  const title = `[${state.label}${state.stepNumber}/${state.totalSteps}] ${titleOf(instruction)}`;
+  const vertex = services.progress.start(title);
+  services.progress.error(vertex, failure.vertexMessage);
+  services.steps.push({ title, cached: false, instruction: titleOf(instruction) });
+  throw new BuildFailure(failure.summary, { vertexMessage: failure.vertexMessage, range: instruction.range, step: { title, logs: [] } });
 }
 
 type StepRun = { logs: Array<{ at: number; text: string }>; exitCode: number; failure?: string; elapsed: number };
@@ -281,7 +294,8 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
       const account = user === '' ? { name: 'root', uid: 0, gid: 0, home: '/root' } : await resolveUser(state, services, user);
       if (account === null) return { logs: [], exitCode: 1, failure: `unable to find user ${user.split(':')[0]}: no matching entries in passwd file`, elapsed: 0 };
       if (!env.has('HOME')) env.set('HOME', account.home);
-      const flavor: ShellFlavor = (shell[0] ?? '').endsWith('bash') ? 'bash' : state.base?.os === 'alpine' ? 'ash' : 'dash';
+      let flavor: ShellFlavor = state.base?.os === 'alpine' ? 'ash' : 'dash';
+      if ((shell[0] ?? '').endsWith('bash')) flavor = 'bash';
       if (flavor === 'bash' && !state.fs.exists('/bin/bash')) {
         return { logs: [], exitCode: 1, failure: `failed to solve: process "${processText}" did not complete successfully: runc run failed: unable to start container process: exec: "${shell[0]}": stat ${shell[0]}: no such file or directory`, elapsed: 0 };
       }
@@ -315,8 +329,18 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
   add: async (instruction, state, services) => copyStep(instruction as CopyInstruction, state, services),
 };
 
-/** Run COPY or ADD: from the context, an earlier stage or an image. */
+/** Run COPY or ADD, printing failures that happen before the copy (missing source, unknown user) as a failed step. */
 async function copyStep(instruction: CopyInstruction, state: StageState, services: StepServices): Promise<number> {
+  try {
+    return await copyOrAdd(instruction, state, services);
+  } catch (error) {
+    if (!(error instanceof BuildFailure) || error.step !== null) throw error;
+    return failStep(state, services, instruction, error);
+  }
+}
+
+/** Copy from the context, an earlier stage or an image. */
+async function copyOrAdd(instruction: CopyInstruction, state: StageState, services: StepServices): Promise<number> {
   const sources = instruction.sources.map((word) => expand(state, services, word.value));
   const destinationText = expand(state, services, instruction.destination.value);
   const destination = resolvePath(state.config.WorkingDir || '/', destinationText);
@@ -329,7 +353,8 @@ async function copyStep(instruction: CopyInstruction, state: StageState, service
     const account = await resolveUser(state, services, chown);
     if (account === null) {
       const name = chown.split(':')[0] ?? chown;
-      throw new BuildFailure(`failed to compute cache key: unable to convert uid/gid chown string to host mapping: can't find uid for user ${name}: no such user: ${name}`, { range: instruction.range });
+      const message = `unable to convert uid/gid chown string to host mapping: can't find uid for user ${name}: no such user: ${name}`;
+      throw new BuildFailure(`failed to compute cache key: ${message}`, { vertexMessage: message, range: instruction.range });
     }
     owner = account;
   }

@@ -13,7 +13,8 @@ const binary = (path: string, size: number): BaseFile => ({ path, type: 'file', 
 
 /** List the files of a catalog image that the simulation reads or checks for (not the whole rootfs). */
 export function baseFiles(image: BaseImage): BaseFile[] {
-  const files: BaseFile[] = commonDirs.map((path) => ({ path, type: 'dir', mode: path === '/tmp' ? 0o1777 : path === '/root' ? 0o700 : 0o755 }));
+  const specialModes: Record<string, number> = { '/tmp': 0o1777, '/root': 0o700 };
+  const files: BaseFile[] = commonDirs.map((path) => ({ path, type: 'dir', mode: specialModes[path] ?? 0o755 }));
   const text = (path: string, content: string, mode = 0o644) => files.push({ path, type: 'file', mode, text: content });
 
   text('/etc/os-release', osReleaseText(image));

@@ -15,7 +15,7 @@ function pythonLine(minor: string, versions: string[], extraAliases: string[]): 
   };
   add([minor, `${minor}-bookworm`, ...extraAliases.flatMap((alias) => [alias, `${alias}-bookworm`])], (version) => `${version}-bookworm`);
   add([`${minor}-slim`, `${minor}-slim-bookworm`, ...extraAliases.flatMap((alias) => [`${alias}-slim`, `${alias}-slim-bookworm`])], (version) => `${version}-slim-bookworm`);
-  add([`${minor}-alpine`, ...extraAliases.map((alias) => `${alias}-alpine`)], (version) => `${version}-alpine${version === versions[0] ? '3.20' : '3.20'}`);
+  add([`${minor}-alpine`, ...extraAliases.map((alias) => `${alias}-alpine`)], (version) => `${version}-alpine3.20`);
   return table;
 }
 

@@ -19,7 +19,7 @@ type PythonVariant = 'full' | 'slim' | 'alpine';
 function pythonImage(version: string, variant: PythonVariant, created: string, osBase: OsBase): BaseImage {
   const minor = version.split('.').slice(0, 2).join('.');
   const suffix = variant === 'full' ? '' : `-${variant}`;
-  const osSuffix = variant === 'alpine' ? osBase.codename : variant === 'slim' ? `slim-${osBase.codename}` : osBase.codename;
+  const osSuffix = variant === 'slim' ? `slim-${osBase.codename}` : osBase.codename;
   const runtimeSize = { full: 58_600_000, slim: 52_200_000, alpine: 48_200_000 }[variant];
   const depsSize = { full: 824_000_000, slim: 3_950_000, alpine: 1_010_000 }[variant];
   const history = [
@@ -84,7 +84,7 @@ type NodeVariant = 'full' | 'slim' | 'alpine';
 /** Build the official node image of one release and variant. */
 function nodeImage(version: string, variant: NodeVariant, npm: string, created: string, osBase: OsBase): BaseImage {
   const suffix = variant === 'full' ? '' : `-${variant}`;
-  const osSuffix = variant === 'alpine' ? osBase.codename : variant === 'slim' ? `${osBase.codename}-slim` : osBase.codename;
+  const osSuffix = variant === 'slim' ? `${osBase.codename}-slim` : osBase.codename;
   const nodeSize = { full: 196_000_000, slim: 186_000_000, alpine: 146_000_000 }[variant];
   const depsSize = { full: 780_000_000, slim: 0, alpine: 0 }[variant];
   const history = [

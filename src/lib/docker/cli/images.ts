@@ -153,7 +153,7 @@ async function history(args: string[], context: CliContext): Promise<number> {
   }
   const now = context.now();
   const body = rows.map((row) => [
-    row.id === '<missing>' ? row.id : noTrunc ? row.id : shortId(row.id),
+    row.id === '<missing>' || noTrunc ? row.id : shortId(row.id),
     humanAge(new Date(row.created), now),
     noTrunc ? row.createdBy : ellipsis(row.createdBy.replace(/\s+/g, ' '), 45),
     humanSize(row.size),

@@ -30,7 +30,7 @@ const decoder = new TextDecoder();
 /**
  * Run `docker run`: print the container's resolved process, then run it with
  * the RUN model (echo, cat, python -c print, --version). Servers and other
- * long-running programs are not started: a simulated note says so.
+ * long-running programs are not started, and a simulated note reports that.
  */
 async function run(args: string[], context: CliContext): Promise<number> {
   let flags;
@@ -58,8 +58,14 @@ async function run(args: string[], context: CliContext): Promise<number> {
     if (cut > 0) env.set(entry.slice(0, cut), entry.slice(cut + 1));
   }
   const entrypointFlag = flagValue(flags, 'entrypoint');
-  const entrypoint = entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (config.Entrypoint ?? []);
-  const cmd = command.length > 0 ? command : entrypointFlag !== undefined ? [] : (config.Cmd ?? []);
+  // `--entrypoint` replaces the image's ENTRYPOINT and drops its CMD; `--entrypoint ''` clears both.
+  let entrypoint = config.Entrypoint ?? [];
+  let cmd = config.Cmd ?? [];
+  if (entrypointFlag !== undefined) {
+    entrypoint = entrypointFlag === '' ? [] : [entrypointFlag];
+    cmd = [];
+  }
+  if (command.length > 0) cmd = command;
   const argv = [...entrypoint, ...cmd];
   const user = flagValue(flags, 'user') ?? config.User ?? '';
   const workdir = flagValue(flags, 'workdir') ?? (config.WorkingDir || '/');

@@ -39,7 +39,8 @@ function evaluate(action: string, root: unknown): string {
   }
   if (head === 'len') {
     const value = lookup(root, rest[0] ?? '');
-    return String(Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
+    if (Array.isArray(value)) return String(value.length);
+    return String(typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
   }
   if (head.startsWith('.')) return goValue(lookup(root, head));
   throw new Error(`template: :1: function "${head}" not defined`);

@@ -4,7 +4,7 @@ import type { BuildServices } from '../builder/build.ts';
 
 export type DockerIO = { stdout: (text: string) => void; stderr: (text: string) => void };
 
-/** What every subcommand receives. */
+/** Context every subcommand receives. */
 export type CliContext = {
   fs: FileSystem;
   store: ImageStore;

@@ -51,8 +51,8 @@ function tarName(entry: LayerEntry): string {
 
 /**
  * Build the layer tar and its identity. `contentOf` returns the bytes of a
- * file entry; entries without stored content (synthetic payloads, large
- * files) are written as a short stand-in naming their digest and size.
+ * file entry. Entries without stored content (synthetic payloads, large
+ * files) are written as a short stand-in that names their digest and size.
  * NOTE: the diff ID is a real SHA-256 of a real ustar archive, but simulated
  * payloads make that archive much smaller than the layer `size` reports.
  */

@@ -17,6 +17,9 @@ export type TarEntry = {
 const encoder = new TextEncoder();
 const block = 512;
 
+/** ustar type flags: '0' regular file, '2' symlink, '5' directory. */
+const typeFlags: Record<TarEntry['type'], number> = { file: 0x30, symlink: 0x32, dir: 0x35 };
+
 /** Write `value` as a zero-terminated octal field of `width` bytes. */
 function writeOctal(header: Uint8Array, offset: number, width: number, value: number): void {
   const text = value.toString(8).padStart(width - 1, '0');
@@ -43,7 +46,7 @@ function header(entry: TarEntry, size: number): Uint8Array {
   writeOctal(bytes, 124, 12, size);
   writeOctal(bytes, 136, 12, 0);
   bytes.fill(0x20, 148, 156);
-  bytes[156] = entry.type === 'dir' ? 0x35 : entry.type === 'symlink' ? 0x32 : 0x30;
+  bytes[156] = typeFlags[entry.type];
   if (entry.linkTarget !== undefined) bytes.set(encoder.encode(entry.linkTarget).slice(0, 100), 157);
   bytes.set(encoder.encode('ustar\u000000'), 257);
   bytes.set(encoder.encode(prefix).slice(0, 155), 345);

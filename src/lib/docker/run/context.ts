@@ -2,7 +2,7 @@ import type { OsFamily } from '../catalog/index.ts';
 import type { ImageFilesystem } from '../image/filesystem.ts';
 import { normalizePath, resolvePath } from '../../vfs/path.ts';
 
-/** Which program is /bin/sh: error texts differ between them. */
+/** Program behind /bin/sh (dash on Debian and Ubuntu, BusyBox ash on Alpine), whose error texts differ. */
 export type ShellFlavor = 'dash' | 'ash' | 'bash';
 
 /** State a RUN step's commands read and change. */

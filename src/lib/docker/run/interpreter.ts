@@ -220,7 +220,9 @@ export async function runScript(text: string, context: RunContext): Promise<numb
   let previous: '&&' | '||' | ';' | null = null;
   for (const item of script.items) {
     // `a && b` runs b only after success, `a || b` only after failure; a skipped item keeps the status.
-    const run = previous === '&&' ? status === 0 : previous === '||' ? status !== 0 : true;
+    let run = true;
+    if (previous === '&&') run = status === 0;
+    if (previous === '||') run = status !== 0;
     previous = item.next;
     if (!run) continue;
     let stdin = '';

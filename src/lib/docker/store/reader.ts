@@ -16,7 +16,7 @@ export type ImageSummary = {
 /** One row of `docker history`, newest first. */
 export type HistoryRow = { id: string; created: string; createdBy: string; size: number; comment: string; emptyLayer: boolean };
 
-/** What was pushed to the lab registry. */
+/** Tag of the lab registry with its manifest digest and image. */
 export type RegistryTag = { repository: string; tag: string; digest: string; imageId: string };
 
 /** Read API over the image store, for lab checks and the image panel. */

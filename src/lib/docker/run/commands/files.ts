@@ -86,10 +86,11 @@ function applyMode(spec: string, current: number): number | null {
     const match = /^([ugoa]*)([+\-=])([rwxX]*)$/.exec(clause);
     if (match === null) return null;
     const who = match[1] === '' || match[1] === 'a' ? 'ugo' : (match[1] ?? '');
+    const permissionBits: Record<string, number> = { r: 4, w: 2, x: 1, X: 1 };
+    const classShift: Record<string, number> = { u: 6, g: 3, o: 0 };
     let bits = 0;
     for (const permission of match[3] ?? '') {
-      const value = permission === 'r' ? 4 : permission === 'w' ? 2 : 1;
-      for (const target of who) bits |= value << (target === 'u' ? 6 : target === 'g' ? 3 : 0);
+      for (const target of who) bits |= (permissionBits[permission] ?? 0) << (classShift[target] ?? 0);
     }
     if (match[2] === '+') mode |= bits;
     else if (match[2] === '-') mode &= ~bits;
@@ -126,7 +127,7 @@ export const chmod: CommandHandler = async (args, context, streams) => {
   return status;
 };
 
-/** Model `chown [-R] USER[:GROUP] PATH...`: unknown users fail; changed files are copied into the new layer. */
+/** Model `chown [-R] USER[:GROUP] PATH...`. Unknown users fail, and changed files are copied into the new layer. */
 export const chown: CommandHandler = async (args, context, streams) => {
   const { flags, operands } = splitOptions(args);
   const [owner = '', ...paths] = operands;
@@ -161,7 +162,7 @@ export const chown: CommandHandler = async (args, context, streams) => {
   return status;
 };
 
-/** Model `cat FILE...`; stdin passes through when there are no operands. */
+/** Model `cat FILE...`. With no operands, stdin passes through. */
 export const cat: CommandHandler = async (args, context, streams) => {
   const { operands } = splitOptions(args);
   if (operands.length === 0) {

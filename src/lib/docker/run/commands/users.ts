@@ -143,7 +143,7 @@ export const adduser: CommandHandler = async (args, context, streams) => {
     } else gid = 65533;
     await createUser(context, name, uid, gid, optionValue(args, ['-h'], 'home') ?? `/home/${name}`, optionValue(args, ['-s'], 'shell') ?? '/bin/sh', !args.includes('-H'));
     if (!args.includes('-D') && !args.includes('-S')) {
-      // Without -D BusyBox asks for a password; a build has no terminal, so passwd reads nothing and fails.
+      // Without -D BusyBox prompts for a password. A build has no terminal, so passwd reads nothing and fails.
       streams.stdout(`Changing password for ${name}\nNew password: \nRetype password: `);
       streams.stderr(`passwd: password for ${name} is unchanged`);
       return 1;
