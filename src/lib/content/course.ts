@@ -30,7 +30,7 @@ export type Course = z.infer<typeof courseSchema>;
 
 export const coursePath = 'src/data/course.yaml';
 
-/** Parses and validates the course outline's YAML text; throws an error naming the file and each bad field. */
+/** Parses and validates the course outline's YAML text. Invalid text throws an error naming the file and each bad field. */
 export function parseCourse(text: string, file: string = coursePath): Course {
   const result = courseSchema.safeParse(parse(text), { reportInput: true });
   if (!result.success) {

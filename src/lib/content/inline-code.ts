@@ -1,7 +1,7 @@
 /** A run of plain text or of code, from a string that marks code with backticks. */
 export type TextSegment = { code: boolean; text: string };
 
-/** Splits "Tell a tag from `latest`" into text and code segments; an unmatched backtick stays literal. */
+/** Splits "Tell a tag from `latest`" into text and code segments. An unmatched backtick stays literal. */
 export function splitInlineCode(text: string): TextSegment[] {
   const segments: TextSegment[] = [];
   const pattern = /`([^`]+)`/g;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { coursePath, parseCourse, type Course } from './course.ts';
 import { contentRoot } from './root.ts';
 
-/** Reads and validates src/data/course.yaml; throws an error naming the file and each bad field (Node only). */
+/** Reads and validates src/data/course.yaml (Node only). An invalid file throws an error naming the file and each bad field. */
 export function loadCourse(root: string = contentRoot()): Course {
   return parseCourse(readFileSync(join(root, coursePath), 'utf8'));
 }
