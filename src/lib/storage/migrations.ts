@@ -38,6 +38,7 @@ export const migrations: Migration[] = [
         UNIQUE (learner_id, checkpoint_id, attempt)
       );
       CREATE INDEX attempts_checkpoint ON attempts (checkpoint_id, id);
+      CREATE INDEX attempts_learner ON attempts (learner_id, checkpoint_id, id);
       CREATE TRIGGER attempts_no_update BEFORE UPDATE ON attempts
         BEGIN SELECT RAISE(ABORT, 'attempts are append-only: record a regrade instead of updating'); END;
       CREATE TRIGGER attempts_no_delete BEFORE DELETE ON attempts
@@ -80,6 +81,7 @@ export const migrations: Migration[] = [
         UNIQUE (learner_id, checkpoint_id, attempt)
       );
       CREATE INDEX attempts_checkpoint ON attempts (checkpoint_id, id);
+      CREATE INDEX attempts_learner ON attempts (learner_id, checkpoint_id, id);
       CREATE FUNCTION attempts_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           RAISE EXCEPTION 'attempts are append-only: record a regrade instead of % on attempt %', TG_OP, OLD.id;

@@ -5,6 +5,15 @@ import { migrations, migrationsTableSql } from './migrations.ts';
 import { attemptColumns, attemptsWithLatestRegrade, toStoredAttempt, toStoredLabVerification } from './rows.ts';
 import type { AttemptDecision, NewAttempt, NewLabVerification, NewRegrade, Storage, StoredAttempt, StoredLabVerification, StoredRegrade } from './types.ts';
 
+/** A recordAttempt call waiting for the next group commit. */
+type PendingAttempt = {
+  learnerId: string;
+  checkpointId: string;
+  decide: AttemptDecision;
+  resolve: (value: StoredAttempt | null) => void;
+  reject: (error: unknown) => void;
+};
+
 /** How SQLite syncs the write-ahead log: FULL fsyncs at every commit. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
@@ -12,14 +21,17 @@ export type SqliteSynchronous = 'FULL' | 'NORMAL';
  * Storage in one SQLite file through node:sqlite. The driver is synchronous,
  * so a transaction opened and committed within one call cannot interleave with
  * another request of this process: that is what serializes attempt numbering.
- * BEGIN IMMEDIATE and a busy timeout cover other processes on the same file
- * (the `regrade` CLI while the server runs).
+ * recordAttempt calls that arrive in the same event-loop turn share one
+ * transaction and one fsync (group commit). BEGIN IMMEDIATE and a busy timeout
+ * cover other processes on the same file (the `regrade` CLI while the server
+ * runs).
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly path: string;
   #db: DatabaseSync;
   #statements = new Map<string, StatementSync>();
+  #pending: PendingAttempt[] = [];
 
   constructor(path: string, synchronous: SqliteSynchronous = 'FULL') {
     this.path = path;
@@ -77,12 +89,50 @@ export class SqliteStorage implements Storage {
   }
 
   async recordAttempt(learnerId: string, checkpointId: string, decide: AttemptDecision): Promise<StoredAttempt | null> {
-    return this.#transaction(() => {
-      const history = this.#selectAttempts(learnerId, checkpointId);
-      const attempt = decide(history);
-      if (attempt === null) return null;
-      const id = this.#insertAttempt(attempt);
-      return { ...attempt, id, latestRegrade: null };
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ learnerId, checkpointId, decide, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#commitPending());
+    });
+  }
+
+  /**
+   * Run every queued recordAttempt in one transaction (group commit), each in
+   * its own savepoint so one failure rolls back only that attempt. Later
+   * entries see the rows of earlier ones. The promises settle only after
+   * COMMIT, so with synchronous=FULL one fsync covers the whole batch.
+   */
+  #commitPending(): void {
+    const batch = this.#pending;
+    this.#pending = [];
+    const outcomes: Array<{ ok: true; value: StoredAttempt | null } | { ok: false; error: unknown }> = [];
+
+    try {
+      this.#transaction(() => {
+        for (const entry of batch) {
+          this.#db.exec('SAVEPOINT attempt');
+          try {
+            const history = this.#selectAttempts(entry.learnerId, entry.checkpointId);
+            const attempt = entry.decide(history);
+            const value = attempt === null ? null : { ...attempt, id: this.#insertAttempt(attempt), latestRegrade: null };
+            this.#db.exec('RELEASE attempt');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            this.#db.exec('ROLLBACK TO attempt');
+            this.#db.exec('RELEASE attempt');
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // BEGIN or COMMIT failed: nothing of this batch is stored.
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+
+    batch.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok === true) entry.resolve(outcome.value);
+      else entry.reject(outcome?.error);
     });
   }
 
@@ -177,6 +227,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    if (this.#pending.length > 0) this.#commitPending();
     this.#statements.clear();
     this.#db.close();
   }

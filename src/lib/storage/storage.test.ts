@@ -171,6 +171,24 @@ describe.each(backends)('storage on $name', ({ create, skip }) => {
     expect(await storage.listAttempts('learner-throw', 'heart-rate')).toEqual([]);
   });
 
+  it.skipIf(skip)('failing attempt spares concurrent ones', async () => {
+    const results = await Promise.allSettled(
+      ['ok-1', 'fails', 'ok-2'].map((submissionId) =>
+        storage.recordAttempt('learner-batch', 'heart-rate', (history) => {
+          if (submissionId === 'fails') throw new Error('grader failed');
+          return attemptRow({ learnerId: 'learner-batch', submissionId, attempt: nextNumber(history) });
+        }),
+      ),
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await storage.listAttempts('learner-batch', 'heart-rate');
+    expect(stored.map((row) => [row.submissionId, row.attempt])).toEqual([
+      ['ok-1', 1],
+      ['ok-2', 2],
+    ]);
+  });
+
   it.skipIf(skip)('duplicate submission id is rejected', async () => {
     const row = attemptRow({ learnerId: 'learner-dup', submissionId: 'same', attempt: null });
     await storage.recordAttempt('learner-dup', 'heart-rate', () => row);
