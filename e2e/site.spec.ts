@@ -79,6 +79,7 @@ test('decision tree works by keyboard only', async ({ page }) => {
   await expect(page.locator('input[name="data"][value="device"]')).toBeChecked();
   await expect(status).toHaveText('3 / 5 answered');
   await expect(result.locator('h3')).toHaveText('Recommendation: Edge / on-device');
+  await expect(page.locator('[data-decision-announce]')).toHaveText('Recommendation: Edge / on-device.');
   await expect(result).toContainText('Works with no internet connection.');
   await expect(result).toContainText('Ruled out');
 

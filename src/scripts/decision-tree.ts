@@ -44,7 +44,7 @@ function renderResult(container: HTMLElement, result: Recommendation, answered: 
   }
 
   if (others.length > 0) {
-    nodes.push(element('h4', 'Also fits, less well'));
+    nodes.push(element('h4', 'Other options that fit'));
     const list = element('ol');
     for (const other of others) {
       const item = element('li');
@@ -85,14 +85,22 @@ function setUpDecisionTree(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('[data-decision-form]');
   const status = root.querySelector<HTMLElement>('[data-decision-status]');
   const result = root.querySelector<HTMLElement>('[data-decision-result]');
+  const announce = root.querySelector<HTMLElement>('[data-decision-announce]');
   const data = root.querySelector<HTMLScriptElement>('[data-decision-catalog]');
-  if (form === null || status === null || result === null || data === null) return;
+  if (form === null || status === null || result === null || announce === null || data === null) return;
   const catalog = JSON.parse(data.textContent ?? '[]') as Catalog;
 
-  const update = (answers: Answers): void => {
+  // The status and a one-line summary are live regions; the full result is not,
+  // so a screen reader hears the new recommendation rather than every reason.
+  const update = (answers: Answers, announceChange: boolean): void => {
     const answered = countAnswered(answers);
+    const recommendation = recommend(catalog, answers);
     status.textContent = `${answered} / ${questions.length} answered`;
-    renderResult(result, recommend(catalog, answers), answered);
+    renderResult(result, recommendation, answered);
+    if (announceChange) {
+      const best = recommendation.ranked[0];
+      announce.textContent = best === undefined ? 'No option fits every answer.' : `Recommendation: ${best.option.name}.`;
+    }
   };
 
   const stored = sanitizeAnswers(readJson(decisionTreeKey));
@@ -100,19 +108,19 @@ function setUpDecisionTree(root: HTMLElement): void {
     const input = form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${value}"]`);
     if (input !== null) input.checked = true;
   }
-  update(stored);
+  update(stored, false);
 
   form.addEventListener('change', () => {
     const answers = readForm(form);
     writeJson(decisionTreeKey, answers);
-    update(answers);
+    update(answers, true);
   });
 
   // The reset event fires before the inputs clear, so read the form afterwards.
   form.addEventListener('reset', () => {
     setTimeout(() => {
       writeJson(decisionTreeKey, {});
-      update({});
+      update({}, true);
     });
   });
 }
