@@ -71,7 +71,10 @@ describe('docker history and inspect', () => {
     const id = await docker(engine, ['inspect', '--format', '{{.Id}}', 'heart-model:1.0']);
     expect(id.stdout).toBe(`${String(object?.Id)}\n`);
     const missing = await docker(engine, ['inspect', 'nope:1']);
-    expect(missing.stderr).toBe('Error: No such image: nope:1\n');
+    expect(missing.stdout).toBe('[]\n');
+    expect(missing.stderr).toBe('Error: No such object: nope:1\n');
+    const missingImage = await docker(engine, ['image', 'inspect', 'nope']);
+    expect(missingImage.stderr).toBe('Error response from daemon: No such image: nope:latest\n');
   });
 });
 
@@ -165,5 +168,49 @@ describe('docker run, pull and prune', () => {
     expect(conflict.stderr).toBe(`Error response from daemon: conflict: unable to delete ${id} (must be forced) - image is referenced in multiple repositories\n`);
     const forced = await docker(engine, ['rmi', '-f', id]);
     expect(forced.stdout).toMatch(/^Untagged: heart-model:1\.0\nUntagged: heart-model:latest\nDeleted: sha256:[a-f0-9]{64}\n$/);
+  });
+});
+
+describe('build options', () => {
+  it('-q prints only the image ID', async () => {
+    const { engine } = movableEngine();
+    const result = await docker(engine, ['build', '-q', '-t', 'heart-model:1.0', '.']);
+    expect(result.stdout).toMatch(/^sha256:[a-f0-9]{64}\n$/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--check lists BuildKit warnings without building', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim as base\nCMD python app.py\n' });
+    const result = await docker(engine, ['build', '--check', '.']);
+    expect(result.stdout).toContain('Check complete, 2 warnings have been found!');
+    expect(result.stdout).toContain('WARNING: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/');
+    expect(await engine.store.listImages()).toEqual([]);
+  });
+
+  it('global ARG sets the base image tag', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'ARG PYTHON_VERSION=3.12\nFROM python:${PYTHON_VERSION}-alpine\nRUN apk add --no-cache curl\n' });
+    const result = await docker(engine, ['build', '--build-arg', 'PYTHON_VERSION=3.13', '-t', 'alpine-app:1', '.']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('[internal] load metadata for docker.io/library/python:3.13-alpine');
+    expect(result.stderr).toContain('(1/1) Installing curl (8.11.1-r0)');
+  });
+
+  it('HEALTHCHECK, ENTRYPOINT and VOLUME reach the config', async () => {
+    const dockerfile = 'FROM nginx:1.27\nHEALTHCHECK --interval=30s --timeout=3s CMD curl -f http://localhost/ || exit 1\nVOLUME /data\nENTRYPOINT ["nginx"]\nSTOPSIGNAL SIGTERM\n';
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    await docker(engine, ['build', '-t', 'web:1', '.']);
+    const config = JSON.parse((await docker(engine, ['inspect', '--format', '{{json .Config}}', 'web:1'])).stdout) as Record<string, unknown>;
+    expect(config.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], Interval: 30_000_000_000, Timeout: 3_000_000_000 });
+    expect(config.Volumes).toEqual({ '/data': {} });
+    expect(config.Entrypoint).toEqual(['nginx']);
+    expect(config.Cmd).toBeNull();
+    expect(config.StopSignal).toBe('SIGTERM');
+  });
+
+  it('help texts read like Docker', async () => {
+    const { engine } = movableEngine();
+    expect((await docker(engine, ['build', '--help'])).stdout).toContain('Usage:  docker buildx build [OPTIONS] PATH | URL | -');
+    expect((await docker(engine, ['--help'])).stdout).toContain('Usage:  docker [OPTIONS] COMMAND');
+    expect((await docker(engine, ['version'])).stdout).toMatch(/^Client:\n Version: +\d+\.\d+\.\d+/);
   });
 });

@@ -1,6 +1,6 @@
 import { buildCommand, buildHelp } from './build.ts';
 import { mainHelp, versionText } from './help.ts';
-import { historyCommand, imagesCommand, inspectCommand } from './images.ts';
+import { historyCommand, imageInspectCommand, imagesCommand, inspectCommand } from './images.ts';
 import { pullCommand, pushCommand } from './registry.ts';
 import { runCommand } from './run.ts';
 import { pruneCommand, rmiCommand, tagCommand } from './tags.ts';
@@ -31,7 +31,7 @@ export const subcommands: Record<string, Subcommand> = {
   'image list': imagesCommand,
   'image build': buildCommand,
   'image history': historyCommand,
-  'image inspect': inspectCommand,
+  'image inspect': imageInspectCommand,
   'image tag': tagCommand,
   'image rm': rmiCommand,
   'image prune': pruneCommand,

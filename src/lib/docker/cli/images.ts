@@ -184,8 +184,8 @@ const inspectSpecs: FlagSpec[] = [
 const inspectUsage = 'docker image inspect [OPTIONS] IMAGE [IMAGE...]';
 const inspectSummary = 'Display detailed information on one or more images';
 
-/** Run `docker image inspect` / `docker inspect`. */
-async function inspect(args: string[], context: CliContext): Promise<number> {
+/** Run `docker image inspect`, or `docker inspect` when `anyObject` (whose missing-object error differs). */
+async function inspect(args: string[], context: CliContext, anyObject = false): Promise<number> {
   let flags;
   try {
     flags = parseFlags(args, inspectSpecs);
@@ -196,11 +196,12 @@ async function inspect(args: string[], context: CliContext): Promise<number> {
   if (flags.operands.length === 0) return usageError(context.io, 'image inspect', inspectUsage, inspectSummary, minArgs('image inspect', 1));
   const format = flagValue(flags, 'format');
   const objects: Record<string, unknown>[] = [];
+  const errors: string[] = [];
   let status = 0;
   for (const reference of flags.operands) {
     const image = context.store.find(reference);
     if (image === null) {
-      context.io.stderr(`Error: No such image: ${reference}\n`);
+      errors.push(anyObject ? `Error: No such object: ${reference}` : `Error response from daemon: No such image: ${displayReference(reference)}`);
       status = 1;
       continue;
     }
@@ -215,12 +216,14 @@ async function inspect(args: string[], context: CliContext): Promise<number> {
         return 1;
       }
     }
-    return status;
+  } else {
+    context.io.stdout(`${JSON.stringify(objects, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`);
   }
-  context.io.stdout(`${JSON.stringify(objects, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`);
+  for (const error of errors) context.io.stderr(`${error}\n`);
   return status;
 }
 
 export const imagesCommand: Subcommand = { usage: imagesUsage, summary: imagesSummary, run: images };
 export const historyCommand: Subcommand = { usage: historyUsage, summary: historySummary, run: history };
-export const inspectCommand: Subcommand = { usage: inspectUsage, summary: inspectSummary, run: inspect };
+export const imageInspectCommand: Subcommand = { usage: inspectUsage, summary: inspectSummary, run: (args, context) => inspect(args, context) };
+export const inspectCommand: Subcommand = { usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]', summary: 'Return low-level information on Docker objects', run: (args, context) => inspect(args, context, true) };
