@@ -66,7 +66,17 @@ describe('digest-pinned check', () => {
     await state.shell.execute('docker build -t heart-model:1.1 .', { stdout: () => {}, stderr: () => {} });
     const result = await evaluateCheck(pinned, { fs: state.fs, root: state.root, engine: state.engine, commands: state.shell.history });
     expect(result.passed).toBe(false);
-    expect(result.detail).toContain('but heart-model:1.0 was built on sha256:');
+    expect(result.detail).toMatch(/is not the base heart-model:1.0 was built on|but heart-model:1.0 was built on sha256:/);
+  });
+
+  it('passes after pulling before the first build', async () => {
+    const digest = await baseDigest();
+    const pinned = checkSchema.parse({ type: 'digest-pinned', sameBaseAs: 'heart-model:1.0' }) as Check;
+    const state = await replay({ 'app.py': 'print(1)\n', Dockerfile: 'FROM python:3.12-slim\nCOPY app.py .\n' }, ['docker pull python:3.12-slim', 'docker build -t heart-model:1.0 .', 'lab upstream advance', 'docker pull python:3.12-slim']);
+    await state.fs.writeFile(`${state.root}/Dockerfile`, `FROM python:3.12-slim@${digest}\nCOPY app.py .\n`);
+    await state.shell.execute('docker build -t heart-model:1.1 .', { stdout: () => {}, stderr: () => {} });
+    const result = await evaluateCheck(pinned, { fs: state.fs, root: state.root, engine: state.engine, commands: state.shell.history });
+    expect(result.passed).toBe(true);
   });
 
   it('fails for a tag only', async () => {

@@ -66,6 +66,23 @@ describe('image checks', () => {
     expect(result.detail).toBe(`release.txt records ${digest}.`);
   });
 
+  it.each<[string, boolean, boolean]>([
+    ['a live session', false, false],
+    ['a server replay', true, true],
+  ])('a copied digest from another session in %s', async (_name, replayed, passed) => {
+    const state = await replay({ ...files, 'release.txt': `localhost:5000/heart-model@sha256:${'ab'.repeat(32)}\n` }, [build10, build11, ...push11]);
+    const check = checkSchema.parse({ type: 'image', assert: 'digest-in-file', ref: 'localhost:5000/heart-model:1.1', file: 'release.txt' }) as Check;
+    const result = await evaluateCheck(check, { fs: state.fs, root: state.root, engine: state.engine, commands: state.shell.history, replayed });
+    expect(result.passed).toBe(passed);
+  });
+
+  it('replay still rejects another repository', async () => {
+    const state = await replay({ ...files, 'release.txt': `localhost:5000/other@sha256:${'ab'.repeat(32)}\n` }, [build10, build11, ...push11]);
+    const check = checkSchema.parse({ type: 'image', assert: 'digest-in-file', ref: 'localhost:5000/heart-model:1.1', file: 'release.txt' }) as Check;
+    const result = await evaluateCheck(check, { fs: state.fs, root: state.root, engine: state.engine, commands: state.shell.history, replayed: true });
+    expect(result.passed).toBe(false);
+  });
+
   it('pushed digest matches the local RepoDigest', async () => {
     const state = await replay(files, [build10, build11, ...push11]);
     const inspected = await state.engine.store.inspect('localhost:5000/heart-model:1.1');

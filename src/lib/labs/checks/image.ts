@@ -73,8 +73,16 @@ const assertions: Record<ImageCheck['assert'], (check: ImageCheck, state: CheckS
     if (digest === null) return fail(`${ref} has not been pushed yet, so it has no digest to record. Run docker push ${ref} first.`);
     const text = await readLabFile(state, file);
     if (text === null) return fail(`${file} does not exist yet. Write the pushed image's digest reference into it.`);
-    if (!text.includes(digest)) return fail(`${file} does not contain the digest of ${ref}. Find it in the push output or with docker image inspect (RepoDigests).`);
-    return pass(`${file} records ${digest}.`);
+    if (text.includes(digest)) return pass(`${file} records ${digest}.`);
+
+    // A replay rebuilds the image at another time, so the digest the learner
+    // copied cannot match; a well-formed digest of the pushed repository is accepted.
+    const repository = familiarReference(ref).replace(/:[^:/]+$/, '');
+    const reference = new RegExp(`${repository.replace(/[.]/g, '\\.')}@sha256:[0-9a-f]{64}`);
+    if (state.replayed === true && reference.test(text)) {
+      return pass(`${file} records a digest of ${repository}. The server rebuilds images at a fixed time, so it checks the form of the digest, not its value.`);
+    }
+    return fail(`${file} does not contain the digest of ${ref}. Find it in the push output or with docker image inspect (RepoDigests).`);
   },
 };
 

@@ -9,6 +9,12 @@ export type CheckState = {
   engine: DockerEngine;
   /** Shell history, oldest first. */
   commands: string[];
+  /**
+   * True when a server replay with a fixed clock rebuilt this state. Image ids
+   * and manifest digests then differ from the ones the learner saw, because
+   * build times are part of an image's config.
+   */
+  replayed?: boolean;
 };
 
 /** Outcome of one check; `detail` says what was found and, on failure, what to change. */

@@ -31,7 +31,7 @@ export async function verifyLab(lab: Lab, input: Pick<Submission, 'files' | 'com
   if (!parsed.success) throw new SubmissionError(parsed.error.issues.map((issue) => issue.message));
 
   const state = await replay(parsed.data.files, parsed.data.commands, { id: lab.id, title: lab.title, tasks: lab.tasks });
-  const results = await evaluateTasks(lab.tasks, { fs: state.fs, root: state.root, engine: state.engine, commands: [...state.shell.history] });
+  const results = await evaluateTasks(lab.tasks, { fs: state.fs, root: state.root, engine: state.engine, commands: [...state.shell.history], replayed: true });
   const tasks = results.map(({ id, passed, detail }) => ({ id, passed, detail }));
   return { labId: lab.id, tasks, passedAll: tasks.every((task) => task.passed) };
 }
