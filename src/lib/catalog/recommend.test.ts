@@ -97,6 +97,17 @@ describe('recommend for known scenarios', () => {
     expect(texts).toContain('Predictions take 2 ms to 50 ms (estimate), within the 50 ms budget.');
   });
 
+  it.each([
+    ['managed-platform', "The data goes to the ML platform's servers, not to a third party."],
+    ['container', 'The data goes only to servers in your cloud, not to a third party.'],
+    ['edge', 'The data stays on the device.'],
+  ])('explains why %s keeps data private', (optionId, sentence) => {
+    const result = recommend(catalog, { data: 'own-cloud' });
+    const option = result.ranked.find((entry) => entry.option.id === optionId);
+
+    expect(option?.reasons.map((reason) => reason.text)).toContain(sentence);
+  });
+
   it('returns no ranked option when nothing fits', () => {
     const serverOnly = catalog.filter((option) => option.facts.network === 'required');
     const result = recommend(serverOnly, { connectivity: 'unreliable' });

@@ -1,6 +1,6 @@
 import { evaluateOption, formatMs, formatMsRange, type Constraints, type Violation } from './constraints.ts';
-import { costLabels, dataLabels, opsLabels, trafficLabels } from './labels.ts';
-import type { Catalog, DeploymentOption, OpsLevel, TrafficPattern } from './schema.ts';
+import { costLabels, opsLabels, trafficLabels } from './labels.ts';
+import type { Catalog, DataDestination, DeploymentOption, OpsLevel, TrafficPattern } from './schema.ts';
 import type { Answers } from './questions.ts';
 
 /** One line of the explanation: a point in favour, a point against, or context. */
@@ -58,6 +58,15 @@ function opsRank(level: OpsLevel): number {
   return opsRanks[level];
 }
 
+// How each destination keeps data away from third parties. A third-party
+// destination never reaches this text because evaluateOption rejects it first.
+const privateDataSentences: Record<DataDestination, string> = {
+  device: 'The data stays on the device.',
+  'your-cloud': 'The data goes only to servers in your cloud, not to a third party.',
+  'platform-cloud': "The data goes to the ML platform's servers, not to a third party.",
+  'third-party': "The data goes to a third party's servers.",
+};
+
 /** Lists the constraints an option satisfies, as points in its favour. */
 function constraintReasons(option: DeploymentOption, constraints: Constraints): Reason[] {
   const { facts } = option;
@@ -65,9 +74,7 @@ function constraintReasons(option: DeploymentOption, constraints: Constraints): 
 
   if (constraints.offline === true) reasons.push({ kind: 'pro', text: 'Works with no internet connection.' });
   if (constraints.dataStaysOnDevice === true) reasons.push({ kind: 'pro', text: 'The data stays on the device.' });
-  if (constraints.noThirdParty === true) {
-    reasons.push({ kind: 'pro', text: `The data ${dataLabels[facts.data].toLowerCase()}, not to a third party.` });
-  }
+  if (constraints.noThirdParty === true) reasons.push({ kind: 'pro', text: privateDataSentences[facts.data] });
   return reasons;
 }
 
