@@ -22,7 +22,7 @@ test('learner answers wrong, then right, and sees the result on return', async (
   await expect(result.getByText('Hint', { exact: true })).toBeVisible();
   await expect(checkpoint.getByText('Attempt 1 of 3', { exact: true })).toBeVisible();
 
-  // The checkpoint asks for 2 s between graded answers; the button says so until then.
+  // The checkpoint requires 2 s between graded answers, and the button is aria-disabled until then.
   await expect(submit).not.toHaveAttribute('aria-disabled', 'true', { timeout: 5_000 });
 
   // Answer with the keyboard only: focus the option, select it with Space, submit with Enter.

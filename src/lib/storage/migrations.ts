@@ -1,8 +1,8 @@
 /**
  * Numbered schema migrations, one SQL script per backend. Both scripts of a
- * migration create the same tables, columns and constraints; only the types
- * differ (SQLite stores booleans as 0/1 and times as ISO 8601 text). A
- * migration, once released, never changes: add a new one instead.
+ * migration create the same tables, columns and constraints. Only the types
+ * differ, because SQLite stores booleans as 0/1 and times as ISO 8601 text.
+ * A released migration never changes: add a new one instead.
  */
 export type Migration = {
   version: number;

@@ -14,7 +14,7 @@ type PendingAttempt = {
   reject: (error: unknown) => void;
 };
 
-/** How SQLite syncs the write-ahead log: FULL fsyncs at every commit. */
+/** Value of PRAGMA synchronous: FULL fsyncs the write-ahead log at every commit, NORMAL only at checkpoints. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
 /**

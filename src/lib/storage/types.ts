@@ -1,4 +1,4 @@
-/** Where a submission came from. */
+/** Origin of a submission: the checkpoint component, a direct API call or the CLI. */
 export type Client = 'web' | 'api' | 'cli';
 
 /** One feedback line as the grading engine returns it. */
@@ -48,11 +48,11 @@ export type StoredRegrade = NewRegrade & { id: number };
 export type StoredAttempt = NewAttempt & { id: number; latestRegrade: StoredRegrade | null };
 
 /**
- * Decision taken inside the attempt transaction: it sees every stored attempt
+ * Decision taken inside the attempt transaction: it receives every stored attempt
  * of the learner on the checkpoint (oldest first) and returns the attempt to
- * append, or null to store nothing. It must be synchronous and must not throw
- * for expected outcomes, because the SQLite backend holds the write lock while
- * it runs.
+ * append, or null to store nothing. It must be synchronous, because the
+ * SQLite backend runs it while holding the write lock. If it throws, only its
+ * own attempt is rolled back and recordAttempt rejects with the error.
  */
 export type AttemptDecision = (history: StoredAttempt[]) => NewAttempt | null;
 
