@@ -25,12 +25,20 @@ export function runsOf(model: LintModel): { run: RunInstruction; stage: Stage; s
   return out;
 }
 
-/** Returns the simple commands of one RUN. */
+/** Commands per RUN, shared by the rules of one lint run (the RUN nodes belong to one parse). */
+const commandCache = new WeakMap<RunInstruction, RunCommand[]>();
+
+/** Returns the simple commands of one RUN; callers must not modify the returned list. */
 export function commandsOf(model: LintModel, run: RunInstruction, stage: Stage, stageIndex: number): RunCommand[] {
-  return model.script(run).commands.map((command) => {
+  const cached = commandCache.get(run);
+  if (cached) return cached;
+
+  const commands = model.script(run).commands.map((command) => {
     const words = commandWords(command);
     return { run, stage, stageIndex, words, rawWords: command.words, program: programName(words) };
   });
+  commandCache.set(run, commands);
+  return commands;
 }
 
 /** Returns true for a RUN with a `--mount=type=cache` flag, which keeps package caches out of the image. */
