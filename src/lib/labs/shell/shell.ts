@@ -1,10 +1,11 @@
-import { resolvePath } from '../../vfs/index.ts';
+import { normalizePath, resolvePath } from '../../vfs/index.ts';
 import { builtins } from './builtins/index.ts';
 import { INTERRUPTED_STATUS } from './builtins/docker.ts';
 import { completeLine } from './complete.ts';
 import { expandWord } from './expand.ts';
 import { LAB_HOME, LAB_HOST, LAB_USER } from './layout.ts';
 import { parseLine, type Redirect, type SimpleCommand } from './parse.ts';
+import { canWrite } from './permissions.ts';
 import { flushSink, openSink, routeOutput, type FileSink } from './redirect.ts';
 import type { Shell, ShellIO, ShellOptions, ShellState } from './types.ts';
 
@@ -45,7 +46,7 @@ async function prepareSinks(
     if (targets.length !== 1 || targets[0] === '') return { error: `bash: ${redirect.target.text}: ambiguous redirect` };
     const display = targets[0] as string;
     const sink: FileSink = { path: resolvePath(state.cwd, display), display, append: redirect.append, chunks: [] };
-    const error = await openSink(state.fs, sink);
+    const error = canWrite(state, sink.path) ? await openSink(state.fs, sink) : `bash: ${display}: Permission denied`;
     if (error !== null) return { error };
     if (redirect.fd === 1) stdout = sink;
     else stderr = sink;
@@ -117,6 +118,7 @@ export function createShell(options: ShellOptions): Shell {
     lab: options.lab,
     root: options.root ?? options.cwd,
     builtinNames: (options.builtins ?? Object.keys(builtins)).filter((name) => name in builtins).sort(),
+    writableRoots: [normalizePath(home), '/tmp'],
   };
 
   const execute = async (rawLine: string, io: ShellIO, signal?: AbortSignal): Promise<number> => {

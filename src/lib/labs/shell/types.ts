@@ -52,6 +52,8 @@ export type ShellState = {
   lab?: ShellLab;
   root: string;
   builtinNames: readonly string[];
+  /** Folders the lab user may write in (home and /tmp); writes elsewhere fail with Permission denied. */
+  writableRoots: readonly string[];
 };
 
 /** Everything one built-in call receives. */

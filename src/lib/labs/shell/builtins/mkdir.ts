@@ -1,5 +1,6 @@
 import { resolvePath } from '../../../vfs/index.ts';
 import type { Builtin } from '../types.ts';
+import { canWrite } from '../permissions.ts';
 import { describeFsError } from './errors.ts';
 import { parseOptions } from './options.ts';
 
@@ -21,6 +22,11 @@ export const mkdir: Builtin = {
       const path = resolvePath(state.cwd, operand);
       const existing = await state.fs.stat(path);
       if (existing?.kind === 'directory' && parents) continue;
+      if (!canWrite(state, path)) {
+        io.stderr(`mkdir: cannot create directory '${operand}': Permission denied\n`);
+        status = 1;
+        continue;
+      }
       try {
         if (existing !== null) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
         await state.fs.mkdir(path, { recursive: parents });

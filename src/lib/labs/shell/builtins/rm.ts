@@ -1,5 +1,6 @@
 import { resolvePath } from '../../../vfs/index.ts';
 import type { Builtin } from '../types.ts';
+import { canWrite } from '../permissions.ts';
 import { describeFsError } from './errors.ts';
 import { parseOptions } from './options.ts';
 
@@ -30,6 +31,11 @@ export const rm: Builtin = {
       if (stat === null) {
         if (force) continue;
         io.stderr(`rm: cannot remove '${operand}': No such file or directory\n`);
+        status = 1;
+        continue;
+      }
+      if (!canWrite(state, path) || path === state.writableRoots[0]) {
+        io.stderr(`rm: cannot remove '${operand}': Permission denied\n`);
         status = 1;
         continue;
       }

@@ -1,5 +1,6 @@
 import { resolvePath } from '../../../vfs/index.ts';
 import type { Builtin } from '../types.ts';
+import { canWrite } from '../permissions.ts';
 import { describeFsError } from './errors.ts';
 import { parseOptions } from './options.ts';
 
@@ -19,6 +20,11 @@ export const touch: Builtin = {
     for (const operand of parsed.operands) {
       const path = resolvePath(state.cwd, operand);
       if ((await state.fs.stat(path)) !== null) continue;
+      if (!canWrite(state, path)) {
+        io.stderr(`touch: cannot touch '${operand}': Permission denied\n`);
+        status = 1;
+        continue;
+      }
       try {
         await state.fs.writeFile(path, '');
       } catch (error) {
