@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatchGrader } from '../src/lib/grading/cli/batch.ts';
+import { serializeResult } from '../src/lib/grading/cli/serialize.ts';
 import { loadCheckpoints } from '../src/lib/grading/load.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
@@ -80,11 +81,11 @@ function childCpuSeconds(): number {
   // Fields after the command name in /proc/self/stat; cutime and cstime are the 14th and 15th, in clock ticks.
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticksPerSecond = 100;
+  const ticksPerSecond = 100; // USER_HZ, 100 on mainstream Linux builds (getconf CLK_TCK)
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
-/** Time the CLI's grading loop in this process, optionally serialising each result as the CLI does. */
+/** Time the CLI's grading loop in this process, optionally serialising each full result as the CLI does. */
 function timeLoop(serialise: boolean): Timing {
   const grader = createBatchGrader(checkpoints);
   const cpuStart = process.cpuUsage();
@@ -92,7 +93,7 @@ function timeLoop(serialise: boolean): Timing {
   let bytes = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
-    if (serialise && 'result' in outcome) bytes += JSON.stringify(outcome.result).length;
+    if (serialise && 'result' in outcome) bytes += serializeResult(outcome.result, true).length;
   }
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
@@ -126,7 +127,7 @@ function rate(seconds: number): string {
 timeLoop(false); // warm-up, so the JIT has compiled the hot paths
 const measurements: Array<[string, Timing]> = [
   ['grading loop (parse, validate, grade)', medianOf(() => timeLoop(false))],
-  ['grading loop + JSON.stringify of each result', medianOf(() => timeLoop(true))],
+  ['grading loop + serialising each full result', medianOf(() => timeLoop(true))],
   ['whole CLI run, full results', medianOf(() => timeCli([]))],
   ['whole CLI run, --no-feedback', medianOf(() => timeCli(['--no-feedback']))],
 ];

@@ -47,8 +47,8 @@ function countChoices(summary: BatchSummary, checkpointId: string, ids: readonly
 /** Create a grader over loaded checkpoints; pure apart from its own state. */
 export function createBatchGrader(checkpoints: ReadonlyMap<string, Checkpoint>): BatchGrader {
   const summary: BatchSummary = { total: 0, graded: 0, passed: 0, invalid: 0, clarify: 0, skipped: 0, chosen: new Map() };
-  const histories = new Map<string, PriorAttempt[]>();
-  const seenSubmissions = new Set<string>();
+  // Per learner and checkpoint: the counted attempts so far and the submission ids already graded.
+  const histories = new Map<string, { prior: PriorAttempt[]; submissionIds: Set<string> }>();
 
   /** Reject a line, counting it as skipped. */
   const skip = (message: string): LineOutcome => {
@@ -81,19 +81,17 @@ export function createBatchGrader(checkpoints: ReadonlyMap<string, Checkpoint>):
 
     // A learner's history on a checkpoint is the lines before this one, as the API stores it.
     const historyKey = `${submission.checkpointId}\u0000${submission.learnerId}`;
-    const submissionKey = `${historyKey}\u0000${submission.submissionId}`;
-    if (seenSubmissions.has(submissionKey)) {
-      return skip(`line ${line}: submissionId: "${submission.submissionId}" was already graded for this learner and checkpoint`);
-    }
-    seenSubmissions.add(submissionKey);
-
     let history = histories.get(historyKey);
     if (history === undefined) {
-      history = [];
+      history = { prior: [], submissionIds: new Set() };
       histories.set(historyKey, history);
     }
+    if (history.submissionIds.has(submission.submissionId)) {
+      return skip(`line ${line}: submissionId: "${submission.submissionId}" was already graded for this learner and checkpoint`);
+    }
+    history.submissionIds.add(submission.submissionId);
 
-    const result = gradeAnswer(checkpoint, submission.answer, history);
+    const result = gradeAnswer(checkpoint, submission.answer, history.prior);
     if (result.status === 'graded') {
       summary.graded += 1;
       if (result.passed) summary.passed += 1;
@@ -104,7 +102,7 @@ export function createBatchGrader(checkpoints: ReadonlyMap<string, Checkpoint>):
     } else {
       summary.clarify += 1;
     }
-    if (result.countsAsAttempt) history.push({ status: 'graded', score: result.score, passed: result.passed });
+    if (result.countsAsAttempt) history.prior.push({ status: 'graded', score: result.score, passed: result.passed });
 
     return {
       result: {
