@@ -47,6 +47,7 @@ describe('parseLine', () => {
     ['ls &&', { error: "bash: syntax error near unexpected token `newline'" }],
     ['echo >', { error: "bash: syntax error near unexpected token `newline'" }],
     ['cat < file', { error: 'bash: input redirection (<) is not supported in this shell' }],
+    ['echo ${', { error: 'bash: bad substitution' }],
     ['sleep 5 &', { error: 'bash: background jobs (&) are not supported in this shell' }],
   ])('%s', (line, expected) => {
     expect(summarise(line)).toEqual(expected);

@@ -95,7 +95,14 @@ export function parseLine(line: string): ParseResult {
   const scanned = prescan(line);
   if ('error' in scanned) return { ok: false, message: scanned.error };
 
-  const tokens = parseWords(scanned.text, (name: string) => `${VARIABLE_OPEN}${name}${VARIABLE_CLOSE}`) as Token[];
+  let tokens: Token[];
+  try {
+    tokens = parseWords(scanned.text, (name: string) => `${VARIABLE_OPEN}${name}${VARIABLE_CLOSE}`) as Token[];
+  } catch (error) {
+    // shell-quote throws on a malformed `${...}`; bash reports it as a bad substitution.
+    const detail = error instanceof Error ? error.message.replace(/:\s*$/, '').toLowerCase() : 'invalid input';
+    return { ok: false, message: `bash: ${detail}` };
+  }
   const list: CommandList = [];
   let current: SimpleCommand = { words: [], redirects: [] };
   let connector: Connector = ';';
