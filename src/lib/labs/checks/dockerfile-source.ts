@@ -20,16 +20,25 @@ export async function loadDockerfile(state: CheckState, path: string): Promise<{
   }
 }
 
+/** Expand a word with ARG defaults; a malformed word (an unterminated quote) is kept as written, and the reference check then rejects it. */
+function expandOrRaw(word: string, defaults: Record<string, string>, dockerfile: Dockerfile): string {
+  try {
+    return expandWord(word, defaults, dockerfile.escapeToken);
+  } catch {
+    return word;
+  }
+}
+
 /** Return the external base image of every stage, with global ARG defaults substituted. */
 export function stageBases(dockerfile: Dockerfile): StageBase[] {
   const defaults: Record<string, string> = {};
   for (const instruction of dockerfile.metaArgs) {
-    for (const arg of instruction.args) if (arg.default !== undefined) defaults[arg.name] = expandWord(arg.default, defaults, dockerfile.escapeToken);
+    for (const arg of instruction.args) if (arg.default !== undefined) defaults[arg.name] = expandOrRaw(arg.default, defaults, dockerfile);
   }
   const stageNames = new Set<string>();
   const bases: StageBase[] = [];
   for (const stage of dockerfile.stages) {
-    const text = expandWord(stage.baseImage, defaults, dockerfile.escapeToken);
+    const text = expandOrRaw(stage.baseImage, defaults, dockerfile);
     if (text !== 'scratch' && !stageNames.has(text.toLowerCase())) {
       try {
         bases.push({ stage, text, reference: parseReference(text), error: null });

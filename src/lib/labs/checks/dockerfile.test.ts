@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../vfs/index.ts';
 import { checkSchema, type Check } from '../definition/schema.ts';
@@ -43,6 +44,7 @@ describe('dockerfile checks', () => {
     ['base-pinned', 'second stage from the first', 'FROM python:3.12-slim AS build\nRUN true\nFROM build\nCMD ["python"]\n', true, 'python:3.12-slim'],
     ['base-pinned', 'missing Dockerfile', null, false, 'Dockerfile does not exist'],
     ['base-pinned', 'unparsable Dockerfile', 'FROM\n', false, 'does not parse'],
+    ['base-pinned', 'unterminated quote in FROM', 'FROM "python:3.12\nCMD ["python"]\n', false, 'is not a valid image reference'],
     ['deps-before-source', 'solved file', solved, true, 'before the source is copied'],
     ['deps-before-source', 'COPY . . first', starter, false, 'COPY . . on line 4 comes before the install on line 5'],
     ['deps-before-source', 'no install', 'FROM python:3.12-slim\nCOPY . .\n', false, 'No RUN pip install'],
@@ -83,5 +85,25 @@ describe('dockerfile checks', () => {
     const result = await judge({ type: 'digest-pinned' }, dockerfile === '' ? null : dockerfile);
     expect(result.passed).toBe(false);
     expect(result.detail).toContain(detail);
+  });
+});
+
+describe('dockerfile checks on arbitrary text', () => {
+  const dockerfileText = fc.array(
+    fc.oneof(
+      fc.constantFrom('FROM python:3.12-slim', 'FROM ', 'ARG PY=3', 'COPY . .', 'RUN pip install -r requirements.txt', 'USER app', 'CMD ["a"]', 'EXPOSE ${P}', '\\'),
+      fc.string({ maxLength: 12 }),
+    ),
+    { maxLength: 8 },
+  ).map((lines) => lines.join('\n'));
+
+  it('every assertion returns a result', async () => {
+    await fc.assert(
+      fc.asyncProperty(dockerfileText, fc.constantFrom('base-pinned', 'deps-before-source', 'non-root-user', 'exec-form-cmd'), async (text, assertion) => {
+        const result = await judge({ type: 'dockerfile', assert: assertion }, text);
+        expect(result.detail).not.toMatch(/^This task could not be checked/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

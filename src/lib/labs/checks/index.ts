@@ -21,10 +21,14 @@ const evaluators: LeafEvaluators = {
   image: evaluateImageCheck,
 };
 
-/** Run the evaluator for one leaf check. */
-function evaluateLeaf(check: LeafCheck, state: CheckState): Promise<CheckResult> {
+/** Run the evaluator for one leaf check; an unexpected error fails the check instead of the whole evaluation. */
+async function evaluateLeaf(check: LeafCheck, state: CheckState): Promise<CheckResult> {
   const evaluator = evaluators[check.type] as Evaluator<LeafCheck>;
-  return evaluator(check, state);
+  try {
+    return await evaluator(check, state);
+  } catch (error) {
+    return { passed: false, detail: `This task could not be checked: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Evaluate one check against the lab state; an `all` check passes when each of its checks passes. */
