@@ -288,7 +288,8 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
     const argPrefix = args.length > 0 ? `|${args.length} ${args.map(([name, value]) => `${name}=${value}`).join(' ')} ` : '';
     const env = variablesOf(state);
     const user = state.config.User ?? '';
-    const cacheInput = JSON.stringify({ run: argv, env: state.config.Env ?? [], args, user, cwd: state.config.WorkingDir ?? '/' });
+    const mountFlags = instruction.flags.filter((flag) => flag.name !== 'mount' || !(flag.value ?? '').includes('type=cache')).map((flag) => `${flag.name}=${flag.value ?? ''}`);
+    const cacheInput = JSON.stringify({ run: argv, env: state.config.Env ?? [], args, user, cwd: state.config.WorkingDir ?? '/', flags: mountFlags });
     const processText = argv.join(' ');
     return cachedStep(state, services, { title: titleOf(instruction), instruction: processText, cacheInput, history: `RUN ${argPrefix}${processText} # buildkit`, range: instruction.range }, async () => {
       const account = user === '' ? { name: 'root', uid: 0, gid: 0, home: '/root' } : await resolveUser(state, services, user);
@@ -320,7 +321,11 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
           state.fs.put(path, { type: 'file', mode: mode ?? existing?.mode ?? 0o644, uid: existing?.uid ?? account.uid, gid: existing?.gid ?? account.gid, size: data.length, digest });
         },
       };
+      const mounts = instruction.flags.filter((flag) => flag.name === 'mount' && flag.value !== null).map((flag) => parseMount(flag.value ?? ''));
+      prepareMounts(mounts, state, services);
       const exitCode = await runScript(script, context);
+      // What a RUN writes into a cache, secret or bind mount stays out of the layer.
+      for (const mount of mounts) state.fs.discardUnder(mount.target);
       return { logs: context.output, exitCode, elapsed: context.elapsed + 0.05 };
     });
   },
@@ -328,6 +333,45 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
   copy: async (instruction, state, services) => copyStep(instruction as CopyInstruction, state, services),
   add: async (instruction, state, services) => copyStep(instruction as CopyInstruction, state, services),
 };
+
+/** A `RUN --mount=...` option: where it appears and what it holds. */
+type Mount = { type: 'cache' | 'secret' | 'bind' | 'tmpfs' | 'ssh'; target: string; source: string | null };
+
+/** Parse `type=cache,target=/root/.cache/pip` (and `id=`, `source=`, `dst=` spellings). */
+function parseMount(text: string): Mount {
+  const fields = new Map(text.split(',').map((field) => {
+    const cut = field.indexOf('=');
+    return cut < 0 ? [field, 'true'] : [field.slice(0, cut), field.slice(cut + 1)];
+  }));
+  const type = (fields.get('type') ?? 'bind') as Mount['type'];
+  const id = fields.get('id');
+  const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination') ?? (type === 'secret' ? `/run/secrets/${id ?? ''}` : '/mnt');
+  return { type, target, source: fields.get('source') ?? fields.get('src') ?? null };
+}
+
+/** Make mounts visible to the RUN: secret files, bind-mounted context files and empty cache folders. */
+function prepareMounts(mounts: Mount[], state: StageState, services: StepServices): void {
+  for (const mount of mounts) {
+    state.fs.ensureParents(mount.target);
+    if (mount.type === 'secret') {
+      // NOTE: the lab has no `--secret` flag, so a secret mount holds a placeholder text.
+      const data = encoder.encode('simulated secret\n');
+      const digest = sha256Digest(data);
+      services.store.putBlob(digest, data);
+      state.fs.put(mount.target, { type: 'file', mode: 0o400, uid: 0, gid: 0, size: data.length, digest });
+      continue;
+    }
+    if (mount.type === 'bind' && mount.source !== null) {
+      const file = services.context.files.get(mount.source.replace(/^\/+/, ''));
+      if (file !== undefined) {
+        services.store.putBlob(file.digest, file.data);
+        state.fs.put(mount.target, { type: 'file', mode: 0o644, uid: 0, gid: 0, size: file.size, digest: file.digest });
+        continue;
+      }
+    }
+    if (!state.fs.exists(mount.target)) state.fs.put(mount.target, { type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0 });
+  }
+}
 
 /** Run COPY or ADD, printing failures that happen before the copy (missing source, unknown user) as a failed step. */
 async function copyStep(instruction: CopyInstruction, state: StageState, services: StepServices): Promise<number> {

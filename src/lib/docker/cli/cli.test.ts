@@ -214,3 +214,46 @@ describe('build options', () => {
     expect((await docker(engine, ['version'])).stdout).toMatch(/^Client:\n Version: +\d+\.\d+\.\d+/);
   });
 });
+
+describe('RUN mounts', () => {
+  it('cache mount keeps the pip cache out of the layer', async () => {
+    const withCache = 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n';
+    const withMount = 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n';
+    const sizes: number[] = [];
+    for (const dockerfile of [withCache, withMount]) {
+      const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+      expect((await docker(engine, ['build', '-t', 'm:1', '.'])).code).toBe(0);
+      sizes.push((await engine.store.listImages())[0]?.size ?? 0);
+    }
+    expect(sizes[1]).toBeLessThan(sizes[0] ?? 0);
+  });
+
+  it('secret mount is readable during RUN but not in the image', async () => {
+    const dockerfile = 'FROM python:3.12-slim\nRUN --mount=type=secret,id=token cat /run/secrets/token > /tmp/seen\n';
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    expect((await docker(engine, ['build', '-t', 's:1', '.'])).code).toBe(0);
+    const run = await docker(engine, ['run', '--rm', 's:1', 'cat', '/run/secrets/token']);
+    expect(run.stderr).toContain('cat: /run/secrets/token: No such file or directory');
+    expect(run.code).toBe(1);
+  });
+});
+
+describe('multi-stage virtual environment', () => {
+  it('copies a venv from the build stage', async () => {
+    const dockerfile = `FROM python:3.12-slim AS build
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+FROM python:3.12-slim
+COPY --from=build /opt/venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+RUN python -c "import fastapi; print('ok')"
+`;
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    const result = await docker(engine, ['build', '-t', 'venv:1', '.']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} ok\n/);
+  });
+});

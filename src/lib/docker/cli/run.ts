@@ -102,7 +102,10 @@ async function run(args: string[], context: CliContext): Promise<number> {
     writeText: () => undefined,
   };
   const exitCode = await runScript(shellForm ? (effective[2] ?? '') : quote(effective), runContext);
-  for (const line of runContext.output) context.io.stdout(`${line.text}\n`);
+  for (const line of runContext.output) {
+    if (line.stream === 'stderr') context.io.stderr(`${line.text}\n`);
+    else context.io.stdout(`${line.text}\n`);
+  }
   if (flagSet(flags, 'detach')) context.io.stdout(`${image.id.slice(7)}\n`);
   return exitCode === 127 ? 127 : exitCode;
 }

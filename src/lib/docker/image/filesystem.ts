@@ -29,6 +29,8 @@ export class ImageFilesystem {
   #changed = new Set<string>();
   #removed = new Set<string>();
   #before = new Set<string>();
+  /** Node of each path touched in the current step as it was when the step began (undefined: absent). */
+  #original = new Map<string, ImageNode | undefined>();
 
   constructor(nodes: Map<string, ImageNode> = new Map([['/', { type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0 }]])) {
     this.#nodes = nodes;
@@ -101,7 +103,32 @@ export class ImageFilesystem {
   }
 
   #markBefore(path: string): void {
+    if (!this.#original.has(path)) this.#original.set(path, this.#nodes.get(path));
     if (!this.#changed.has(path) && !this.#removed.has(path) && this.#nodes.has(path)) this.#before.add(path);
+  }
+
+  /**
+   * Undo the current step's changes at and below `path`, as if they had gone
+   * to a mount (RUN --mount=type=cache or secret) instead of the layer.
+   */
+  discardUnder(path: string): void {
+    const root = normalizePath(path);
+    const prefix = root === '/' ? '/' : `${root}/`;
+    for (const [candidate, node] of this.#original) {
+      if (candidate !== root && !candidate.startsWith(prefix)) continue;
+      if (node === undefined) this.#nodes.delete(candidate);
+      else this.#nodes.set(candidate, node);
+      this.#changed.delete(candidate);
+      this.#removed.delete(candidate);
+      this.#before.delete(candidate);
+      this.#original.delete(candidate);
+    }
+    for (const candidate of [...this.#changed]) {
+      if (candidate === root || candidate.startsWith(prefix)) {
+        this.#nodes.delete(candidate);
+        this.#changed.delete(candidate);
+      }
+    }
   }
 
   /** Tell whether the current step changed anything. */
@@ -125,6 +152,7 @@ export class ImageFilesystem {
     this.#changed = new Set();
     this.#removed = new Set();
     this.#before = new Set();
+    this.#original = new Map();
     return entries.map((entry) => ({ ...Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) }) as LayerEntry);
   }
 

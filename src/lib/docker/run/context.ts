@@ -17,7 +17,7 @@ export type RunContext = {
   python?: string;
   node?: string;
   /** Output lines with the seconds since the step started. */
-  output: Array<{ at: number; text: string }>;
+  output: Array<{ at: number; text: string; stream?: 'stderr' }>;
   /** Seconds the step has run so far (simulated). */
   elapsed: number;
   options: { errexit: boolean; pipefail: boolean; xtrace: boolean };
@@ -26,9 +26,9 @@ export type RunContext = {
 };
 
 /** Add an output line after `seconds` more of simulated time. */
-export function emit(context: RunContext, text: string, seconds = 0.01): void {
+export function emit(context: RunContext, text: string, seconds = 0.01, stream?: 'stderr'): void {
   context.elapsed += seconds;
-  for (const line of text.split('\n')) context.output.push({ at: context.elapsed, text: line });
+  for (const line of text.split('\n')) context.output.push(stream === undefined ? { at: context.elapsed, text: line } : { at: context.elapsed, text: line, stream });
 }
 
 /** Resolve a path against the step's working directory. */

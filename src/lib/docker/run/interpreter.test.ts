@@ -152,3 +152,28 @@ describe('runScript effects', () => {
     expect((await run('python:3.12.7-slim', 'python --version')).output).toBe('Python 3.12.7');
   });
 });
+
+describe('runScript virtual environments and scripts', () => {
+  it('python -m venv then pip installs into the venv', async () => {
+    const context = contextFor('python:3.12-slim');
+    context.env.set('PATH', `/opt/venv/bin:${context.env.get('PATH') ?? ''}`);
+    const status = await runScript('python -m venv /opt/venv && pip install --no-cache-dir numpy', context);
+    expect(status).toBe(0);
+    expect(context.fs.exists('/opt/venv/lib/python3.12/site-packages/numpy/__init__.py')).toBe(true);
+    expect(context.fs.exists('/usr/local/lib/python3.12/site-packages/numpy')).toBe(false);
+    expect(context.output.map((line) => line.text).join('\n')).not.toContain("Running pip as the 'root' user");
+  });
+
+  it('runs a multi-line heredoc script line by line', async () => {
+    const { status, output } = await run('python:3.12-slim', 'set -e\n# make the folder\nmkdir -p /app\necho one > /app/a &&\n  cat /app/a\n');
+    expect(status).toBe(0);
+    expect(output).toBe('one');
+  });
+
+  it('runs a program called by path', async () => {
+    const { status, output } = await run('python:3.12-slim', '/usr/local/bin/python --version');
+    expect(status).toBe(0);
+    expect(output).toBe('Python 3.12.11');
+    expect((await run('python:3.12-slim', '/opt/tool/run')).status).toBe(127);
+  });
+});

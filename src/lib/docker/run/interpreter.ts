@@ -1,4 +1,5 @@
 import type { CommandHandler, CommandStreams } from './command.ts';
+import { sha256Digest } from '../digest.ts';
 import { absolute, emit, notFoundMessage, shellPrefix, which, type RunContext } from './context.ts';
 import { apk } from './commands/apk.ts';
 import { aptGet } from './commands/apt.ts';
@@ -96,6 +97,7 @@ function evaluateTest(args: string[], context: RunContext): number {
 const python: CommandHandler = async (args, context, streams) => {
   const version = context.python ?? '3.11.2';
   if (args[0] === '-m' && args[1] === 'pip') return pip(args.slice(2), context, streams);
+  if (args[0] === '-m' && args[1] === 'venv') return createVenv(args.slice(2), context, version);
   if (args[0] === '--version' || args[0] === '-V') {
     streams.stdout(`Python ${version}`);
     return 0;
@@ -106,7 +108,7 @@ const python: CommandHandler = async (args, context, streams) => {
     for (const match of code.matchAll(/(?:^|[;\n]\s*)(?:import|from)\s+([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const module = match[1] ?? '';
       const standard = ['os', 'sys', 'json', 'math', 'pathlib', 'platform', 'time', 're', 'subprocess', 'typing'];
-      const installed = [`/usr/local/lib/python${minor}/site-packages/${module}`, `/home/${context.user.name}/.local/lib/python${minor}/site-packages/${module}`].some((path) => context.fs.exists(path));
+      const installed = context.fs.descendants('/').some((path) => path.endsWith(`/python${minor}/site-packages/${module}`));
       if (!standard.includes(module) && !installed) {
         streams.stderr(`Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nModuleNotFoundError: No module named '${module}'`);
         return 1;
@@ -120,6 +122,26 @@ const python: CommandHandler = async (args, context, streams) => {
   streams.stdout(simulatedNote(`python ${args.join(' ')}`));
   return 0;
 };
+
+/** Model `python -m venv DIR`: the interpreter links, pip and an empty site-packages (about 20 MB with pip). */
+async function createVenv(args: string[], context: RunContext, version: string): Promise<number> {
+  const directory = args.find((arg) => !arg.startsWith('-'));
+  if (directory === undefined) return 2;
+  const root = absolute(context, directory);
+  const minor = version.split('.').slice(0, 2).join('.');
+  const owner = { uid: context.user.uid, gid: context.user.gid };
+  context.fs.ensureParents(`${root}/bin/python`, owner);
+  for (const path of [root, `${root}/bin`, `${root}/lib`, `${root}/lib/python${minor}`, `${root}/lib/python${minor}/site-packages`]) {
+    context.fs.put(path, { type: 'dir', mode: 0o755, ...owner, size: 0 });
+  }
+  for (const name of ['python', 'python3', `python${minor}`]) context.fs.put(`${root}/bin/${name}`, { type: 'symlink', mode: 0o777, ...owner, size: 0, linkTarget: '/usr/local/bin/python3' });
+  context.writeText(`${root}/pyvenv.cfg`, `home = /usr/local/bin\ninclude-system-site-packages = false\nversion = ${version}\nexecutable = /usr/local/bin/python${minor}\ncommand = /usr/local/bin/python3 -m venv ${root}\n`);
+  for (const name of ['pip', 'pip3', `pip${minor}`]) context.fs.put(`${root}/bin/${name}`, { type: 'file', mode: 0o755, ...owner, size: 230, synthetic: true, digest: sha256Digest(`venv pip ${root}`) });
+  context.fs.put(`${root}/lib/python${minor}/site-packages/pip`, { type: 'dir', mode: 0o755, ...owner, size: 0 });
+  context.fs.put(`${root}/lib/python${minor}/site-packages/pip/__init__.py`, { type: 'file', mode: 0o644, ...owner, size: 19_800_000, synthetic: true, digest: sha256Digest(`venv pip payload ${version}`) });
+  context.elapsed += 2.1;
+  return 0;
+}
 
 /** Run `bash -c` / `sh -c` with the flavor of that shell. */
 function subshell(flavor: RunContext['shell']): CommandHandler {
@@ -179,8 +201,10 @@ async function runCommand(command: SimpleCommand, context: RunContext, streams: 
   const builtin = builtins[name];
   if (builtin !== undefined) return builtin(args, context, streams);
   if (name === 'sh') return subshell(context.os === 'alpine' ? 'ash' : 'dash')(args, context, streams);
-  const program = programs[name];
-  const binary = program === undefined && !checkedPrograms.has(name) ? name : which(context, name);
+  const programName = name.slice(name.lastIndexOf('/') + 1);
+  const program = programs[programName];
+  const modelled = program !== undefined || checkedPrograms.has(programName) || name.includes('/');
+  const binary = modelled ? which(context, name) : name;
   if (binary === null && name === 'pip' && context.python !== undefined) return pip(args, context, streams);
   if (binary === null) {
     streams.stderr(notFoundMessage(context, name));
@@ -207,11 +231,26 @@ function writeRedirect(context: RunContext, target: string, text: string, append
 }
 
 /**
+ * Turn a multi-line script (a heredoc RUN) into one line: continuations join,
+ * comment lines drop, and each other line break separates commands like `;`.
+ */
+function joinLines(text: string): string {
+  const lines = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  let joined = '';
+  for (const line of lines) {
+    if (joined === '') joined = line;
+    else if (/(&&|\|\||\||;)$/.test(joined)) joined += ` ${line}`;
+    else joined += ` ; ${line}`;
+  }
+  return joined;
+}
+
+/**
  * Run a `/bin/sh -c` script against the image. Output lines go to
  * `context.output`; returns the exit status of the script.
  */
 export async function runScript(text: string, context: RunContext): Promise<number> {
-  const script = parseScript(text, (name) => context.env.get(name));
+  const script = parseScript(joinLines(text), (name) => context.env.get(name));
   if (script.kind === 'unsupported') {
     emit(context, simulatedNote(text.length > 80 ? `${text.slice(0, 77)}...` : text), 0.5);
     return 0;
@@ -239,13 +278,13 @@ export async function runScript(text: string, context: RunContext): Promise<numb
           if (last && redirect === undefined && !toStderr) emit(context, textOut.replace(/\n$/, ''));
           else captured += textOut;
         },
-        stderr: (output) => emit(context, output),
+        stderr: (output) => emit(context, output, 0.01, 'stderr'),
       };
       let commandStatus = await runCommand(command, context, streams);
       if (redirect !== undefined) {
         const error = await writeRedirect(context, redirect.target, captured, redirect.op === '>>' ? context.readText(absolute(context, redirect.target)) : null);
         if (error !== null) {
-          emit(context, error);
+          emit(context, error, 0.01, 'stderr');
           commandStatus = 2;
         }
         captured = '';

@@ -1,6 +1,6 @@
 import { sha256Digest } from '../../digest.ts';
 import type { CommandHandler } from '../command.ts';
-import { absolute, type RunContext } from '../context.ts';
+import { absolute, which, type RunContext } from '../context.ts';
 import { pythonPackages, type PythonPackage } from '../packages.ts';
 
 type Requirement = { name: string; version: string | null; source: string | null };
@@ -96,10 +96,14 @@ export const pip: CommandHandler = async (args, context, streams) => {
     return 1;
   }
 
-  const rootInstall = context.user.uid === 0 && !userInstall;
+  // The first pip on PATH decides where packages go: a virtual environment's own site-packages, or the system one.
+  const pipPath = which(context, 'pip') ?? '';
+  const venv = pipPath.endsWith('/bin/pip') && context.fs.exists(`${pipPath.slice(0, -'/bin/pip'.length)}/pyvenv.cfg`) ? pipPath.slice(0, -'/bin/pip'.length) : null;
   const home = context.user.uid === 0 ? '/root' : `/home/${context.user.name}`;
-  const sitePackages = rootInstall ? `/usr/local/lib/python${minor}/site-packages` : `${home}/.local/lib/python${minor}/site-packages`;
-  if (!rootInstall && !userInstall) streams.stdout('Defaulting to user installation because normal site-packages is not writeable');
+  const rootInstall = context.user.uid === 0 && !userInstall;
+  let sitePackages = rootInstall ? `/usr/local/lib/python${minor}/site-packages` : `${home}/.local/lib/python${minor}/site-packages`;
+  if (venv !== null) sitePackages = `${venv}/lib/python${minor}/site-packages`;
+  if (venv === null && !rootInstall && !userInstall) streams.stdout('Defaulting to user installation because normal site-packages is not writeable');
 
   // Resolve dependencies depth first, so each package comes after what it needs.
   const order: Array<{ name: string; version: string; pinned: boolean; info: PythonPackage | undefined; source: string }> = [];
@@ -147,7 +151,7 @@ export const pip: CommandHandler = async (args, context, streams) => {
   if (toInstall.length > 0) {
     streams.stdout(`Successfully installed ${toInstall.map(({ name, version }) => `${name}-${version}`).join(' ')}`);
   }
-  if (rootInstall && !args.some((arg) => arg.startsWith('--root-user-action')) && context.env.get('PIP_ROOT_USER_ACTION') !== 'ignore') {
+  if (venv === null && rootInstall && !args.some((arg) => arg.startsWith('--root-user-action')) && context.env.get('PIP_ROOT_USER_ACTION') !== 'ignore') {
     streams.stderr(
       "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you want to disable this warning.",
     );
