@@ -72,6 +72,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
 
   const openFile = (path: string): void => {
     editor.open(path);
+    lint();
     if (pathLabel !== null) pathLabel.textContent = path;
     if (tree !== null) selectInFileTree(tree, path);
     controller.persist();
@@ -100,7 +101,11 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     await refreshImagePanel(root, controller.runtime.engine);
   };
 
-  const lint = debounce(() => void import('./dockerfile-lint.ts').then((module) => module.lintOpenFile(editor)), 300);
+  const lint = debounce(() => {
+    const context = learnerFiles(controller.runtime.fs.snapshot());
+    const lintContext = { files: Object.keys(context), dockerignore: context['.dockerignore'] ?? '' };
+    void import('./dockerfile-lint.ts').then((module) => module.lintOpenFile(editor, lintContext));
+  }, 300);
   const settleSoon = debounce(() => void controller.settle(), SAVE_DELAY_MS);
 
   controller = {

@@ -17,7 +17,7 @@ export type LintMarker = {
   endLineNumber: number;
   endColumn: number;
   source: string;
-  code?: string | { value: string; target: { toString(): string } };
+  code?: string;
 };
 
 // Values of monaco.MarkerSeverity.

@@ -10,6 +10,7 @@ import { LabStore } from '../../lib/labs/persistence/index.ts';
 import { readLabPageData } from './data.ts';
 import { setUpSplitters } from './splitter.ts';
 import { setUpHints } from './tasks.ts';
+import { setUpPanelExit } from './panel-exit.ts';
 import { startInPageLab } from './inpage-lab.ts';
 
 /** Start the lab page: choose the runtime, say which one and why, and bring up the panels. */
@@ -20,6 +21,7 @@ export async function startLab(): Promise<void> {
 
   setUpSplitters(root.querySelector<HTMLElement>('[data-workspace]') ?? root);
   setUpHints(root.querySelector<HTMLElement>('#lab-tasks') ?? root);
+  for (const panel of root.querySelectorAll<HTMLElement>('#lab-editor, #lab-terminal')) setUpPanelExit(panel);
   const setting = setUpRuntimeSetting(root);
 
   // Fetch the editor and terminal bundles while the runtime is chosen and the saved state loads.

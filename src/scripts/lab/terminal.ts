@@ -123,23 +123,36 @@ export function startShellLoop(
     onCommand(line, exitCode);
   };
 
-  // Lines typed by `run` (the Solve button) wait here until the prompt is free.
+  // Lines typed by `run` (the Solve button) wait here until a prompt is showing,
+  // then go in as if typed, so they reach history and scrollback like any other line.
   const queued: Array<{ line: string; done: () => void }> = [];
+  let idle = false;
+  let injected: { line: string; done: () => void } | null = null;
+
+  const injectQueued = (): void => {
+    if (!idle || injected !== null) return;
+    const next = queued.shift();
+    if (next === undefined) return;
+    injected = next;
+    readline.updateLine(next.line);
+    term.input('\r', false);
+  };
 
   const loop = async (): Promise<void> => {
     for (;;) {
-      const next = queued.shift();
-      if (next !== undefined) {
-        term.write(`${host.prompt()}${next.line}\r\n`);
-        await runLine(next.line);
-        next.done();
-        continue;
-      }
       const reading = readline.read(host.prompt());
+      // read() draws the prompt in a write callback; once this later callback runs, the read is active.
+      await new Promise<void>((resolve) => term.write('', resolve));
+      idle = true;
       onPrompt();
+      injectQueued();
+
       const line = await reading;
-      if (line.trim() === '') continue;
-      await runLine(line);
+      idle = false;
+      const item = injected;
+      injected = null;
+      if (line.trim() !== '') await runLine(line);
+      item?.done();
     }
   };
   void loop();
@@ -149,18 +162,16 @@ export function startShellLoop(
     run(line) {
       return new Promise((resolve) => {
         queued.push({ line, done: resolve });
-        // A pending read holds the loop; an empty Enter releases it so the queue drains.
-        if (running === null) {
-          readline.updateLine('');
-          term.input('\r', false);
-        }
+        injectQueued();
       });
     },
     setHistory(entries) {
       setReadlineHistory(readline, entries);
     },
     notice(text) {
-      term.write(`\x1b[2m${text}\x1b[0m\r\n`);
+      // Print above the prompt: clear its line, write the notice, then draw the prompt again.
+      term.write(`\r\x1b[2K\x1b[2m${text}\x1b[0m\r\n`);
+      if (idle) readline.updateLine(readline.getLine());
     },
   };
 }

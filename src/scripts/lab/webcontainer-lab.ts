@@ -40,7 +40,7 @@ export async function startWebContainerLab(options: LabStartOptions): Promise<Ru
   });
 
   const fs = new WebContainerFileSystem(container.fs);
-  const engine = await createDockerEngine({ fs, stateDir: `/${CONTAINER_STATE_DIR}` });
+  const engine = createDockerEngine({ fs, stateDir: `/${CONTAINER_STATE_DIR}` });
 
   const [{ createEditor }, { createTerminal }] = await Promise.all([options.editorModule, options.terminalModule]);
   const editorPanel = root.querySelector<HTMLElement>('#lab-editor') ?? root;

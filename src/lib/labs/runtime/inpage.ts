@@ -25,7 +25,7 @@ export async function createInPageRuntime(options: {
   const fs = MemoryFileSystem.fromFiles(options.disk);
   await fs.mkdir(LAB_ROOT, { recursive: true });
 
-  const engine = await createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
+  const engine = createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
   const shell = createShell({ fs, cwd: LAB_ROOT, docker: engine, lab: options.lab });
 
   // The shell exposes its live history list; filling it keeps arrow-key recall across reloads.

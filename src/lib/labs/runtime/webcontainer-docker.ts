@@ -57,7 +57,7 @@ function nodeFileSystem(fs: NodeFs): FileSystem {
 async function main(): Promise<void> {
   const fs = nodeFileSystem(require('fs/promises') as NodeFs);
   const home = process.cwd().split('/').slice(0, 3).join('/');
-  const engine = await createDockerEngine({ fs, stateDir: `${home}/${CONTAINER_STATE_DIR}` });
+  const engine = createDockerEngine({ fs, stateDir: `${home}/${CONTAINER_STATE_DIR}` });
   const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
   process.exitCode = await engine.run(process.argv.slice(2), io, { cwd: process.cwd() });
 }

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { blockStackBlitz, openLab } from './lab-helpers.ts';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('forced WebContainer falls back to in-page with the reason', async ({ page }) => {
+  await blockStackBlitz(page);
+  await page.goto('/labs/dockerfile-basics/?runtime=webcontainer');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+  // The blocked boot either fails at once or hits the 20 s limit.
+  const badge = page.locator('[data-runtime-badge]');
+  await expect(badge).toHaveText(/^In-page runtime: WebContainer could not start: boot (failed: .+|timed out after 20 s)$/, { timeout: 40_000 });
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-terminal', 'true');
+  await expect(page.locator('.lab')).toHaveAttribute('data-runtime', 'inpage');
+});
+
+test('query forces the in-page runtime and says so', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await expect(page.locator('[data-runtime-badge]')).toHaveText('In-page runtime: forced by ?runtime=inpage');
+});
+
+test('runtime setting is stored and used', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await page.getByLabel('Runtime').selectOption('inpage');
+  await page.waitForURL((url) => !url.search.includes('runtime='));
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-terminal', 'true', { timeout: 30_000 });
+  await expect(page.locator('[data-runtime-badge]')).toHaveText('In-page runtime: forced by the runtime setting');
+  expect(await page.evaluate(() => localStorage.getItem('slipway:runtime'))).toBe('inpage');
+  await expect(page.getByLabel('Runtime')).toHaveValue('inpage');
+});

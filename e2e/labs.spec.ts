@@ -1,0 +1,191 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loadLab } from '../src/lib/labs/definition/load.ts';
+import { blockStackBlitz, editorText, focusEditor, openLab, passedTasks, runCommand, typeFile } from './lab-helpers.ts';
+
+test.describe.configure({ timeout: 180_000 });
+
+/** Type every solution file into the editor (creating new ones from the terminal) and run the solution commands. */
+async function solveByKeyboard(page: Page, id: string): Promise<void> {
+  const lab = loadLab(id);
+  for (const [path, text] of Object.entries(lab.solution)) {
+    if ((await page.locator(`[role="treeitem"][data-path="${path}"]`).count()) === 0) await runCommand(page, `touch ${path}`);
+    await typeFile(page, path, text);
+  }
+  for (const command of lab.solutionCommands) await runCommand(page, command);
+}
+
+for (const id of ['dockerfile-basics', 'image-versions']) {
+  test(`${id} completes by keyboard and verifies`, async ({ page }) => {
+    const lab = loadLab(id);
+    await openLab(page, id);
+    await expect(page.locator('[data-task-id]')).toHaveCount(lab.tasks.length);
+
+    await solveByKeyboard(page, id);
+
+    for (const task of lab.tasks) {
+      await expect(page.locator(`[data-task-id="${task.id}"]`), `task ${task.id}`).toHaveAttribute('data-passed', 'true');
+    }
+    await expect(page.locator('[data-task-count]')).toHaveText(`${lab.tasks.length} of ${lab.tasks.length} done`);
+
+    await page.getByRole('button', { name: 'Submit for verification' }).click();
+    await expect(page.locator('[data-verify-result] [data-verified]')).toHaveAttribute('data-verified', 'true', { timeout: 30_000 });
+  });
+}
+
+test('reload mid-lab keeps files, open file, images and tasks', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  const dockerfile = loadLab('dockerfile-basics').solution.Dockerfile ?? '';
+  await typeFile(page, 'Dockerfile', dockerfile);
+  await runCommand(page, 'docker build -t heart-model:1.0 .');
+  await typeFile(page, 'requirements.txt', 'fastapi==0.115.0\n');
+  await expect(page.locator('[data-task-id="build-image"]')).toHaveAttribute('data-passed', 'true');
+  const passedBefore = await passedTasks(page);
+
+  await page.reload();
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
+
+  await expect(page.locator('[data-editor-path]')).toHaveText('requirements.txt');
+  expect(await editorText(page)).toContain('fastapi==0.115.0');
+  await expect(page.locator('[data-image-panel]')).toContainText('heart-model:1.0');
+  await expect.poll(() => passedTasks(page)).toEqual(passedBefore);
+
+  await page.locator('[role="treeitem"][data-path="Dockerfile"]').click();
+  expect(await editorText(page)).toContain('FROM python:3.12-slim');
+
+  // Arrow-up recalls the command from before the reload.
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('.xterm-rows')).toContainText('docker build -t heart-model:1.0 .');
+});
+
+test('Reset asks first and Undo brings the work back', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await typeFile(page, 'Dockerfile', 'FROM python:3.12-slim\n');
+  await expect(page.locator('[data-task-id="pin-base-image"]')).toHaveAttribute('data-passed', 'true');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Cancel' }).click();
+  expect(await editorText(page)).toContain('FROM python:3.12-slim');
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('[data-task-id="pin-base-image"]')).toHaveAttribute('data-passed', 'false');
+  expect(await editorText(page)).toContain('FROM python:latest');
+
+  await page.getByRole('button', { name: 'Undo Reset' }).click();
+  await expect(page.locator('[data-task-id="pin-base-image"]')).toHaveAttribute('data-passed', 'true');
+  expect(await editorText(page)).toContain('FROM python:3.12-slim');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeHidden();
+});
+
+test('Solve shows the diff first and can be undone', async ({ page }) => {
+  const lab = loadLab('dockerfile-basics');
+  await openLab(page, 'dockerfile-basics');
+
+  await page.getByRole('button', { name: 'Solve' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply the solution?' });
+  await expect(dialog.locator('[data-solve-diff]')).toContainText('Dockerfile (changed)');
+  await expect(dialog.locator('[data-solve-diff] del', { hasText: 'FROM python:latest' })).toHaveCount(1);
+  await expect(dialog.locator('[data-solve-diff] ins', { hasText: 'FROM python:3.12-slim' })).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Apply the solution' }).click();
+
+  for (const task of lab.tasks) {
+    await expect(page.locator(`[data-task-id="${task.id}"]`), `task ${task.id}`).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+  }
+
+  await page.getByRole('button', { name: 'Undo Solve' }).click();
+  await expect(page.locator('[data-task-id="pin-base-image"]')).toHaveAttribute('data-passed', 'false');
+  await expect(page.locator('[data-task-id="build-image"]')).toHaveAttribute('data-passed', 'false');
+  await page.locator('[role="treeitem"][data-path="Dockerfile"]').click();
+  expect(await editorText(page)).toContain('FROM python:latest');
+});
+
+test('lint findings show as editor markers with the fix', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 10_000 });
+  // The squiggle sits under the text layer, so move the mouse to its box rather than hovering the element.
+  const box = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().boundingBox();
+  expect(box).not.toBeNull();
+  await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Fix:' }).first()).toBeVisible();
+});
+
+test('keyboard alone reaches the panels, runs a command and opens a hint', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await page.locator('.lab-header__title').click();
+
+  // Tab into the editor; there Tab indents, so Escape releases focus and Tab moves on to the terminal.
+  const focusedIn = (selector: string) => page.evaluate((css) => document.activeElement?.closest(css) !== null, selector);
+  let inEditor = false;
+  for (let stop = 0; stop < 40 && !inEditor; stop += 1) {
+    await page.keyboard.press('Tab');
+    inEditor = await focusedIn('.monaco-editor');
+  }
+  expect(inEditor).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#lab-editor')).toBeFocused();
+
+  let reachedTerminal = false;
+  for (let stop = 0; stop < 10 && !reachedTerminal; stop += 1) {
+    await page.keyboard.press('Tab');
+    reachedTerminal = await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea') ?? false);
+  }
+  expect(reachedTerminal).toBe(true);
+  const before = Number((await page.locator('.lab').getAttribute('data-commands-run')) ?? '0');
+  await page.keyboard.type('ls');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(before + 1));
+  await expect(page.locator('.xterm-rows')).toContainText('requirements.txt');
+
+  // Escape releases the terminal; Tab then moves on to the next panel.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#lab-terminal')).toBeFocused();
+  let hint = false;
+  for (let stop = 0; stop < 20 && !hint; stop += 1) {
+    await page.keyboard.press('Tab');
+    hint = await page.evaluate(() => document.activeElement?.hasAttribute('data-hint-toggle') ?? false);
+  }
+  expect(hint).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-task-id="pin-base-image"] .lab-task__hint')).toBeVisible();
+
+  // A splitter moves with the arrow keys.
+  const splitter = page.getByRole('separator', { name: 'Resize the file tree' });
+  await splitter.focus();
+  const start = Number(await splitter.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 2));
+});
+
+for (const width of [375, 1280]) {
+  test(`lab page has no serious axe violations at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openLab(page, 'dockerfile-basics');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    await page.screenshot({ path: `test-results/lab-${width}.png`, fullPage: width === 375 });
+  });
+}
+
+test('lab pages carry COOP and COEP, lesson pages do not and load no editor', async ({ page, request }) => {
+  const lab = await request.get('/labs/dockerfile-basics/');
+  expect(lab.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(lab.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+
+  const lesson = await request.get('/lessons/dockerfile-for-a-model-server/');
+  expect(lesson.status()).toBe(200);
+  expect(lesson.headers()['cross-origin-opener-policy']).toBeUndefined();
+  expect(lesson.headers()['cross-origin-embedder-policy']).toBeUndefined();
+
+  await blockStackBlitz(page);
+  const loaded: string[] = [];
+  page.on('request', (sent) => loaded.push(sent.url()));
+  await page.goto('/lessons/dockerfile-for-a-model-server/');
+  await page.waitForLoadState('networkidle');
+  expect(loaded.filter((url) => /monaco|xterm|editor\.api|terminal|codicon/i.test(url))).toEqual([]);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+});
