@@ -28,9 +28,9 @@ function stepText(step: BuildStepRecord): string {
  * dependency install from the cache while copying changed source again.
  */
 export const evaluateBuildCheck: Evaluator<BuildCheck> = async (check, state) => {
-  const wanted = check.tag === undefined ? null : familiarReference(check.tag);
+  const expectedName = check.tag === undefined ? null : familiarReference(check.tag);
   const builds = (await state.engine.store.builds()).filter(
-    (build) => build.imageId !== null && (wanted === null || build.tags.some((tag) => familiarReference(tag) === wanted)),
+    (build) => build.imageId !== null && (expectedName === null || build.tags.some((tag) => familiarReference(tag) === expectedName)),
   );
   const subject = check.tag ?? 'the image';
   const latest = builds[builds.length - 1];

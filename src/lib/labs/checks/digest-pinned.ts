@@ -16,15 +16,15 @@ async function layersOf(state: CheckState, ref: string): Promise<string[] | null
 
 /** Return the base digest the first successful build of `ref` resolved, read from its FROM step title. */
 function firstBaseDigest(builds: BuildRecord[], ref: string): string | null {
-  const wanted = familiarReference(ref);
-  const first = builds.find((build) => build.imageId !== null && build.tags.some((tag) => familiarReference(tag) === wanted));
+  const expectedName = familiarReference(ref);
+  const first = builds.find((build) => build.imageId !== null && build.tags.some((tag) => familiarReference(tag) === expectedName));
   const from = first?.steps.find((step) => /\]\s*FROM\s/.test(step.title));
   return /@(sha256:[0-9a-f]{64})/.exec(from?.title ?? '')?.[1] ?? null;
 }
 
 /**
  * Tell whether the pinned base is the base `target` was built on: its layers
- * start the target's layers. When the store no longer holds the base, the
+ * start the target's layers. When the store no longer contains the base, the
  * digest in the FROM step title of the target's first build decides.
  */
 async function sameBase(state: CheckState, builds: BuildRecord[], pinnedText: string, pinnedDigest: string, target: string): Promise<CheckResult | null> {

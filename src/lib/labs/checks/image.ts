@@ -10,9 +10,9 @@ const LAB_REGISTRY = 'localhost:5000';
 
 /** Find the manifest digest the lab registry holds for a pushed reference such as `localhost:5000/heart-model:1.1`. */
 async function registryDigest(state: CheckState, ref: string): Promise<string | null> {
-  const wanted = familiarReference(ref);
+  const expectedName = familiarReference(ref);
   const tags = await state.engine.store.registryTags();
-  const entry = tags.find((tag) => familiarReference(`${LAB_REGISTRY}/${tag.repository}:${tag.tag}`) === wanted);
+  const entry = tags.find((tag) => familiarReference(`${LAB_REGISTRY}/${tag.repository}:${tag.tag}`) === expectedName);
   return entry?.digest ?? null;
 }
 

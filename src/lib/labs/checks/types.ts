@@ -1,7 +1,7 @@
 import type { DockerEngine } from '../../docker/index.ts';
 import type { FileSystem } from '../../vfs/index.ts';
 
-/** What a check judges: the lab's files, the engine's image store and the shell history. */
+/** Lab state a check judges: the lab's files, the engine's image store and the shell history. */
 export type CheckState = {
   fs: FileSystem;
   /** Absolute lab folder; check paths are relative to it. */
@@ -17,7 +17,7 @@ export type CheckState = {
   replayed?: boolean;
 };
 
-/** Outcome of one check; `detail` says what was found and, on failure, what to change. */
+/** Outcome of one check. `detail` states what was found and, on failure, what to change. */
 export type CheckResult = { passed: boolean; detail: string };
 
 /** Evaluator of one check type. */

@@ -26,7 +26,8 @@ function readTree(folder: string): Record<string, string> {
     const absolute = join(entry.parentPath, entry.name);
     files[relative(folder, absolute).split(sep).join('/')] = readFileSync(absolute, 'utf8');
   }
-  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortedPaths = Object.keys(files).sort();
+  return Object.fromEntries(sortedPaths.map((path) => [path, files[path] ?? '']));
 }
 
 /** Read one lab folder without validating it. */

@@ -104,7 +104,7 @@ const commandCheck = z
     assert: z.enum(commandAssertions),
     /** Regular expressions matched against whole history lines. */
     patterns: z.array(pattern).min(1),
-    /** What the learner should have run, in words, for the check's detail. */
+    /** Description of the expected commands, in words, for the check's detail. */
     expected: z.string().min(1),
   })
   .strict();

@@ -2,7 +2,7 @@ import { parse as parseWords } from 'shell-quote';
 
 /** Marks the file descriptor 2 of a `2>` redirect, which shell-quote would read as the word `2`. */
 const STDERR_MARK = '\u0001';
-/** Delimit a variable reference kept for expansion when the command runs, so `$?` sees the previous status. */
+/** Delimiters of a variable reference kept for expansion when the command runs, so `$?` expands to the previous status. */
 export const VARIABLE_OPEN = '\u0002';
 export const VARIABLE_CLOSE = '\u0003';
 
@@ -16,7 +16,7 @@ export type Redirect =
 
 export type SimpleCommand = { words: RawWord[]; redirects: Redirect[] };
 
-/** How a command joins the one before it; the first command of a line has `;`. */
+/** Operator joining a command to the one before it; the first command of a line has `;`. */
 export type Connector = ';' | '&&' | '||';
 
 export type CommandList = Array<{ connector: Connector; command: SimpleCommand }>;

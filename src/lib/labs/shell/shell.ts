@@ -9,7 +9,7 @@ import { canWrite } from './permissions.ts';
 import { flushSink, openSink, routeOutput, type FileSink } from './redirect.ts';
 import type { Shell, ShellIO, ShellOptions, ShellState } from './types.ts';
 
-/** Longest input line the shell accepts; a longer paste is rejected before parsing. */
+/** Maximum input line length in characters; a longer paste is rejected before parsing. */
 export const MAX_LINE_LENGTH = 16_384;
 
 /** Number of history entries kept; older ones are dropped first. */
@@ -166,8 +166,8 @@ export function createShell(options: ShellOptions): Shell {
     },
     prompt() {
       const inHome = state.cwd === home || state.cwd.startsWith(`${home}/`);
-      const shown = inHome ? `~${state.cwd.slice(home.length)}` : state.cwd;
-      return `${LAB_USER}@${LAB_HOST}:${shown}$ `;
+      const displayedCwd = inHome ? `~${state.cwd.slice(home.length)}` : state.cwd;
+      return `${LAB_USER}@${LAB_HOST}:${displayedCwd}$ `;
     },
   };
 }

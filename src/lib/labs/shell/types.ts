@@ -2,7 +2,7 @@ import type { DockerEngine } from '../../docker/index.ts';
 import type { FileSystem } from '../../vfs/index.ts';
 import type { LabTask } from '../definition/schema.ts';
 
-/** Where a command writes: the terminal, a file after a redirect, or a buffer in tests. */
+/** Output streams of a command: the terminal, a file after a redirect, or a buffer in tests. */
 export type ShellIO = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
