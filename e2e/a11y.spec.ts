@@ -38,7 +38,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
+
+// Tests talk to the local server only. Lab pages try to boot a WebContainer
+// from stackblitz.com, so every request to another origin is aborted.
+test.beforeEach(async ({ context, baseURL }) => {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const local = url.startsWith(`${baseURL}/`) || url.startsWith('data:') || url.startsWith('blob:');
+    return local ? route.continue() : route.abort();
+  });
+});
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no serious axe violations in ${colorScheme} theme`, async ({ page }) => {

@@ -13,6 +13,16 @@ const plannedSlugs = [
 
 const treePath = '/lessons/choosing-a-deployment-option/';
 
+// Tests talk to the local server only. Lab pages try to boot a WebContainer
+// from stackblitz.com, so every request to another origin is aborted.
+test.beforeEach(async ({ context, baseURL }) => {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const local = url.startsWith(`${baseURL}/`) || url.startsWith('data:') || url.startsWith('blob:');
+    return local ? route.continue() : route.abort();
+  });
+});
+
 /** Presses Tab until the focused element matches `selector`, failing after `limit` presses. */
 async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
