@@ -26,9 +26,16 @@ export type SubmissionResponse = {
   createdAt: string;
 };
 
-/** Build the response for a stored attempt exactly as it was first graded. */
-export function toSubmissionResponse(row: StoredAttempt, checkpoint: Checkpoint): SubmissionResponse {
-  const result = storedResult(row);
+/**
+ * Build the response for a stored attempt exactly as it was first graded.
+ * `result` may be passed when the caller still holds it, to skip parsing the
+ * stored copy.
+ */
+export function toSubmissionResponse(
+  row: StoredAttempt,
+  checkpoint: Checkpoint,
+  result: GradeResult = storedResult(row),
+): SubmissionResponse {
   return {
     submissionId: row.submissionId,
     checkpointId: row.checkpointId,

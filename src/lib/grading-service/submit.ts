@@ -1,4 +1,4 @@
-import { GRADER_VERSION, gradeAnswer, type Checkpoint, type SubmissionBody } from '../grading/index.ts';
+import { GRADER_VERSION, gradeAnswer, type Checkpoint, type GradeResult, type SubmissionBody } from '../grading/index.ts';
 import type { NewAttempt, Storage, StoredAttempt } from '../storage/index.ts';
 import { priorAttempts, secondsUntilNextSubmission } from './history.ts';
 import { payloadHash } from './payload-hash.ts';
@@ -26,6 +26,7 @@ export async function submitAnswer(
 ): Promise<SubmitOutcome> {
   const hash = payloadHash(body);
   let outcome: SubmitOutcome | undefined;
+  let graded: GradeResult | undefined;
 
   const stored = await storage.recordAttempt(body.learnerId, checkpoint.id, (history): NewAttempt | null => {
     const existing = history.find((row) => row.submissionId === body.submissionId);
@@ -36,6 +37,7 @@ export async function submitAnswer(
 
     const now = clock();
     const result = gradeAnswer(checkpoint, body.answer, priorAttempts(history));
+    graded = result;
     if (result.status === 'graded') {
       const wait = secondsUntilNextSubmission(history, checkpoint.policy.minSecondsBetween, now);
       if (wait > 0) {
@@ -64,7 +66,7 @@ export async function submitAnswer(
     };
   });
 
-  if (stored !== null) return { kind: 'created', response: toSubmissionResponse(stored, checkpoint) };
+  if (stored !== null) return { kind: 'created', response: toSubmissionResponse(stored, checkpoint, graded) };
   if (outcome === undefined) throw new Error(`submitAnswer: no outcome for submission ${body.submissionId}`);
   return outcome;
 }

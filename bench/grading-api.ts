@@ -1,0 +1,223 @@
+/**
+ * Throughput and latency of POST /api/checkpoints/{id}/submissions on the
+ * production build with SQLite.
+ *
+ *   npx node bench/grading-api.ts [--requests 20000] [--concurrency 64] [--dist DIR] [--synchronous FULL|NORMAL]
+ *
+ * Builds the site into a temporary folder (or uses --dist), starts
+ * `node DIR/server/entry.mjs` on 127.0.0.1 with a new SQLite file, and drives
+ * it from a second process over keep-alive HTTP/1.1 connections with a fixed
+ * number of requests in flight. Every request comes from its own learner, so
+ * the rate limit never triggers. Prints throughput and latency percentiles and
+ * checks that the database holds one attempt per acknowledged request.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parseArgs } from 'node:util';
+
+const checkpointId = 'heart-rate';
+const choices = ['container', 'serverless', 'managed-platform', 'model-as-a-service', 'edge'];
+
+type DriverResult = { requests: number; seconds: number; statuses: Record<string, number>; latenciesMs: number[] };
+
+/** Return the value at quantile `q` of sorted `values`. */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** POST one submission and resolve with its status code. */
+function postOne(agent: Agent, url: URL, payload: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Send `total` submissions with `concurrency` in flight; the driver process runs this. */
+async function drive(baseUrl: string, total: number, concurrency: number, warmup: number): Promise<DriverResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const url = new URL(`/api/checkpoints/${checkpointId}/submissions`, baseUrl);
+  const run = `${process.pid}-${Date.now()}`;
+
+  const send = async (index: number): Promise<number> => {
+    const payload = JSON.stringify({
+      learnerId: `bench-${run}-${index}`,
+      submissionId: `s-${index}`,
+      answer: { choice: choices[index % choices.length], reasons: index % 2 === 0 ? ['offline', 'latency'] : [] },
+      client: 'api',
+    });
+    return postOne(agent, url, payload);
+  };
+
+  // Warm up the JIT, the prepared statements and the connection pool first.
+  for (let index = 0; index < warmup; index += concurrency) {
+    await Promise.all(Array.from({ length: Math.min(concurrency, warmup - index) }, (_, k) => send(total + index + k)));
+  }
+
+  const latenciesMs: number[] = [];
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const index = next;
+      next += 1;
+      const begin = performance.now();
+      const status = await send(index);
+      latenciesMs.push(performance.now() - begin);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { requests: total, seconds, statuses, latenciesMs };
+}
+
+/** Return a TCP port that was free on 127.0.0.1 a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Return the CPU time (user + system, ms) a process has used so far, read from
+ * /proc (Linux only). Ticks are assumed to be 10 ms (USER_HZ = 100).
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Build the site into `root/dist` and return that folder. */
+function build(root: string): string {
+  const outDir = join(root, 'dist');
+  // Prerendering imports chunks from the output folder, so packages must resolve from there.
+  symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, SLIPWAY_OUT_DIR: outDir, SLIPWAY_CACHE_DIR: join(root, 'cache') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`astro build failed with exit code ${result.status}`);
+  return outDir;
+}
+
+/** Wait until GET /api/health answers 200. */
+async function waitForServer(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not answer on ${baseUrl} within 30 s`);
+}
+
+/** Run the driver in a second Node process and return its result. */
+function runDriver(baseUrl: string, total: number, concurrency: number, warmup: number): Promise<DriverResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [import.meta.filename, '--driver', baseUrl, '--requests', String(total), '--concurrency', String(concurrency), '--warmup', String(warmup)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as DriverResult) : reject(new Error(`driver exited with ${code}`))));
+  });
+}
+
+const { values } = parseArgs({
+  options: {
+    driver: { type: 'string' },
+    requests: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '64' },
+    warmup: { type: 'string', default: '2000' },
+    dist: { type: 'string' },
+    synchronous: { type: 'string', default: 'FULL' },
+  },
+});
+const total = Number(values.requests);
+const concurrency = Number(values.concurrency);
+const warmup = Number(values.warmup);
+
+if (values.driver !== undefined) {
+  process.stdout.write(JSON.stringify(await drive(values.driver, total, concurrency, warmup)));
+} else {
+  const root = mkdtempSync(join(tmpdir(), 'slipway-bench-'));
+  const dbPath = join(root, 'bench.db');
+  try {
+    const outDir = values.dist ?? build(root);
+    const port = await freePort();
+    const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SLIPWAY_DB: dbPath,
+        SLIPWAY_DB_SYNCHRONOUS: values.synchronous,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await waitForServer(baseUrl);
+      // The driver's warm-up runs inside the measured window of CPU time, so
+      // the per-submission figure divides by warm-up plus timed requests.
+      const cpuBefore = cpuMs(server.pid ?? 0);
+      const result = await runDriver(baseUrl, total, concurrency, warmup);
+      const serverCpuMs = cpuMs(server.pid ?? 0) - cpuBefore;
+      const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+      const db = new DatabaseSync(dbPath, { readOnly: true });
+      const stored = Number((db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n);
+      db.close();
+
+      console.log(`grading API bench: ${total} submissions, ${concurrency} in flight, synchronous=${values.synchronous}`);
+      console.log(`  statuses      ${JSON.stringify(result.statuses)}`);
+      console.log(`  throughput    ${(total / result.seconds).toFixed(0)} submissions/s (${result.seconds.toFixed(2)} s)`);
+      console.log(
+        `  latency (ms)  p50 ${quantile(sorted, 0.5).toFixed(2)}  p95 ${quantile(sorted, 0.95).toFixed(2)}  ` +
+          `p99 ${quantile(sorted, 0.99).toFixed(2)}  max ${(sorted.at(-1) ?? 0).toFixed(2)}`,
+      );
+      console.log(`  server CPU    ${(serverCpuMs / (total + warmup)).toFixed(3)} ms per submission (user + system)`);
+      console.log(`  stored        ${stored} attempts (warm-up ${warmup} included)`);
+      if ((result.statuses['201'] ?? 0) !== total || stored !== total + warmup) {
+        console.error('bench: not every submission was acknowledged with 201 and stored');
+        process.exitCode = 1;
+      }
+    } finally {
+      server.kill('SIGTERM');
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
