@@ -7,6 +7,10 @@ export type LessonSummary = {
   part: string;
   order: number;
   duration: number;
+  /** The lab id from the frontmatter, if the lesson has a lab. */
+  lab?: string;
+  /** The checkpoint id from the frontmatter, if the lesson ends in a graded checkpoint. */
+  checkpoint?: string;
 };
 
 export type OutlinePart = Part & { lessons: LessonSummary[]; duration: number };

@@ -16,6 +16,8 @@ export async function getOutline(): Promise<OutlinePart[]> {
     part: entry.data.part,
     order: entry.data.order,
     duration: entry.data.duration,
+    lab: entry.data.lab,
+    checkpoint: entry.data.checkpoint,
   }));
   return buildOutline(course.parts, summaries);
 }
