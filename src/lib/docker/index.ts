@@ -36,14 +36,21 @@ export function createDockerEngine(options: { fs: FileSystem; stateDir: string; 
   return {
     async run(args, io, runOptions) {
       await store.load();
-      const exitCode = await dispatch(args, {
-        fs: options.fs,
-        store,
-        io,
-        now: () => clock.now(),
-        cwd: normalizePath(runOptions?.cwd ?? '/'),
-        lint: (dockerfile) => buildWarnings(dockerfile),
-      });
+      let exitCode: number;
+      try {
+        exitCode = await dispatch(args, {
+          fs: options.fs,
+          store,
+          io,
+          now: () => clock.now(),
+          cwd: normalizePath(runOptions?.cwd ?? '/'),
+          lint: (dockerfile) => buildWarnings(dockerfile),
+        });
+      } catch (error) {
+        // A fault of the simulation must not kill the learner's terminal: report it and leave the state as it was.
+        io.stderr(`Error: the lab's simulated Docker engine failed: ${(error as Error).message}\nThis is a fault of the simulation, not of your command.\n`);
+        return 1;
+      }
       await store.save();
       return exitCode;
     },

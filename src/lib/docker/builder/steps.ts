@@ -1,5 +1,5 @@
 import { quote } from 'shell-quote';
-import type { CopyInstruction, Dockerfile, EnvInstruction, Instruction } from '../ast.ts';
+import { ExpansionError, type CopyInstruction, type Dockerfile, type EnvInstruction, type Instruction } from '../ast.ts';
 import { resolveCatalog } from '../catalog/index.ts';
 import { sha256Digest } from '../digest.ts';
 import { catalogFilesystem } from '../image/base-filesystem.ts';
@@ -7,7 +7,7 @@ import type { ContainerConfig, HealthConfig } from '../image/config.ts';
 import type { ImageFilesystem } from '../image/filesystem.ts';
 import { goPlainList, goQuotedList } from '../image/gojson.ts';
 import { buildLayer } from '../image/layer.ts';
-import { expandWord, expandWords } from '../parser/index.ts';
+import { expandWord, expandWords, WordSyntaxError } from '../parser/index.ts';
 import { parseGoDuration } from '../parser/duration.ts';
 import { formatFull, parseReference } from '../reference.ts';
 import type { RunContext, ShellFlavor } from '../run/context.ts';
@@ -449,7 +449,15 @@ async function copyOrAdd(instruction: CopyInstruction, state: StageState, servic
 /** Run one instruction of a stage; returns the bytes of the layer it added (0 for none or a cache hit). */
 export async function runStep(instruction: Instruction, state: StageState, services: StepServices): Promise<number> {
   const handler = handlers[instruction.kind] as (instruction: Instruction, state: StageState, services: StepServices) => Promise<number>;
-  return handler(instruction, state, services);
+  try {
+    return await handler(instruction, state, services);
+  } catch (error) {
+    // `${NAME:?message}` and malformed words fail the build at their instruction.
+    if (error instanceof ExpansionError || error instanceof WordSyntaxError) {
+      throw new BuildFailure(`failed to process "${instruction.argsText}": ${error.message}`, { range: instruction.range });
+    }
+    throw error;
+  }
 }
 
 export type { ContainerConfig };

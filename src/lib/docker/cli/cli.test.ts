@@ -257,3 +257,39 @@ RUN python -c "import fastapi; print('ok')"
     expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} ok\n/);
   });
 });
+
+describe('lab registry', () => {
+  it('pull restores a removed image with the same ID', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'localhost:5000/heart-model:1.0', '.']);
+    const id = await engine.store.resolve('localhost:5000/heart-model:1.0');
+    await docker(engine, ['push', 'localhost:5000/heart-model:1.0']);
+    const removed = await docker(engine, ['rmi', 'localhost:5000/heart-model:1.0']);
+    expect(removed.stdout).toMatch(/^Untagged: localhost:5000\/heart-model:1\.0\nUntagged: localhost:5000\/heart-model@sha256:[a-f0-9]{64}\nDeleted: sha256:[a-f0-9]{64}\n$/);
+    const pull = await docker(engine, ['pull', 'localhost:5000/heart-model:1.0']);
+    expect(pull.code).toBe(0);
+    expect(pull.stdout).toContain('Pull complete');
+    expect(pull.stdout).toContain('Status: Downloaded newer image for localhost:5000/heart-model:1.0');
+    expect(await engine.store.resolve('localhost:5000/heart-model:1.0')).toBe(id);
+    expect((await engine.store.registryTags()).map((tag) => `${tag.repository}:${tag.tag}`)).toEqual(['heart-model:1.0']);
+  });
+
+  it('push to Docker Hub is denied', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const push = await docker(engine, ['push', 'heart-model:1.0']);
+    expect(push.code).toBe(1);
+    expect(push.stdout).toContain('The push refers to repository [docker.io/library/heart-model]');
+    expect(push.stderr).toBe('denied: requested access to the resource is denied\n');
+  });
+});
+
+describe('expansion errors', () => {
+  it('a required variable fails the build at its instruction', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nARG MODEL_URL\nENV MODEL=${MODEL_URL:?required}\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('   3 | >>> ENV MODEL=${MODEL_URL:?required}');
+    expect(result.stderr).toContain('ERROR: failed to build: failed to solve: failed to process "MODEL=${MODEL_URL:?required}": MODEL_URL: required');
+  });
+});

@@ -67,7 +67,7 @@ async function push(args: string[], context: CliContext): Promise<number> {
     context.io.stdout(`${layer.compressedDigest.slice(7, 19)}: ${knownLayers.has(layer.compressedDigest) ? 'Layer already exists' : 'Pushed'}\n`);
   }
   const manifest = imageManifest(context, image.id);
-  repository.manifests[manifest.digest] = { imageId: image.id, manifest: manifest.text, size: manifest.size };
+  repository.manifests[manifest.digest] = { imageId: image.id, manifest: manifest.text, size: manifest.size, config: image.config, baseKey: image.baseKey };
   const tagName = reference.tag ?? 'latest';
   repository.tags[tagName] = manifest.digest;
   const repoDigest = `${labRegistry}/${repositoryName}@${manifest.digest}`;
@@ -102,13 +102,14 @@ export async function pullImage(text: string, context: CliContext, quiet = false
       return null;
     }
     say(`${tagName ?? digest}: Pulling from ${reference.path}`);
+    const present = context.store.state.images[manifest.imageId] !== undefined;
+    const layers = (JSON.parse(manifest.manifest) as { layers: Array<{ digest: string }> }).layers;
+    for (const layer of layers) say(`${layer.digest.slice(7, 19)}: ${present ? 'Already exists' : 'Pull complete'}`);
     say(`Digest: ${digest}`);
-    const image = context.store.state.images[manifest.imageId];
-    if (image === undefined) {
-      context.io.stderr(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown\n`);
-      return null;
-    }
-    const upToDate = tagName !== null && image.repoTags.includes(`${display}:${tagName}`);
+    const image = context.store.putImage(manifest.imageId, manifest.config, manifest.baseKey);
+    const repoDigest = `${display}@${digest}`;
+    if (!image.repoDigests.includes(repoDigest)) image.repoDigests.push(repoDigest);
+    const upToDate = present && tagName !== null && image.repoTags.includes(`${display}:${tagName}`);
     if (tagName !== null) context.store.tag(image.id, `${display}:${tagName}`, context.now());
     say(`Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${text}`);
     say(formatFull(reference));

@@ -48,8 +48,8 @@ export type BuildRecord = {
   error: string | null;
 };
 
-/** Manifest stored in the lab registry. */
-export type RegistryManifest = { imageId: string; manifest: string; size: number };
+/** Manifest stored in the lab registry, with the image config so a pull can restore a removed image. */
+export type RegistryManifest = { imageId: string; manifest: string; size: number; config: string; baseKey: string | null };
 
 export type RegistryRepository = {
   tags: Record<string, string>;

@@ -124,7 +124,8 @@ export const pip: CommandHandler = async (args, context, streams) => {
       continue;
     }
     const wheel = info?.wheel ?? 400_000;
-    context.elapsed += 0.08 + wheel / 45_000_000;
+    // pip fetches each package's metadata before the wheel: about a quarter second each.
+    context.elapsed += 0.25 + wheel / 45_000_000;
     if (quiet) continue;
     streams.stdout(`Collecting ${name}${pinned ? `==${version}` : ''}${source === '' ? '' : ` (${source})`}`);
     streams.stdout(`  Downloading ${wheelName(name, version, python, info)} (${pipSize(wheel)})`);
