@@ -198,6 +198,7 @@ describe('invalid answers cost nothing', () => {
     ['choice on multiple', benefits, { choice: 'isolation' }, 'This checkpoint does not take "choice". Send "choices" (a list of option ids).'],
     ['empty choices', benefits, { choices: [] }, 'Select at least one option.'],
     ['unknown choices', benefits, { choices: ['isolation', 'speed', 'cost'] }, 'No options have the ids "speed", "cost". Expected "isolation", "reproducibility", "portability", "immutability", "faster-inference", "no-gpu-drivers", "patched-forever".'],
+    ['reasons not a list', heartRate, { choice: 'edge', reasons: 'latency' as unknown as string[] }, '"reasons" must be a list of reason ids.'],
     ['reasons where none exist', benefits, { choices: ['isolation'], reasons: ['x'] }, 'This checkpoint has no reasons to tick. Leave "reasons" out.'],
   ];
   test.each(rows)('%s', (_name, checkpoint, answer, message) => {

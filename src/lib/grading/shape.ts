@@ -66,6 +66,9 @@ export function checkAnswerShape(checkpoint: Checkpoint, answer: Answer): Feedba
     }
   }
 
+  if (reasons !== undefined && !Array.isArray(reasons)) {
+    return { kind: 'invalid', message: '"reasons" must be a list of reason ids.' };
+  }
   if (reasons !== undefined && reasons.length > 0) {
     if (checkpoint.reasons.length === 0) {
       return { kind: 'invalid', message: 'This checkpoint has no reasons to tick. Leave "reasons" out.' };
