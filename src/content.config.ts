@@ -4,19 +4,12 @@ import { parse } from 'yaml';
 import { catalogSchema, deploymentOptionSchema } from './lib/catalog/schema.ts';
 import { catalogPath } from './lib/catalog/load.ts';
 import { createLessonSchema } from './lib/content/lesson-schema.ts';
-import { coursePath, partSchema } from './lib/content/course.ts';
 import { loadPartIds } from './lib/content/load.ts';
 
 // Lessons: one MDX file each; the file name is the slug and the URL is /lessons/<slug>/.
 const lessons = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './src/content/lessons' }),
   schema: createLessonSchema(loadPartIds()),
-});
-
-// The course parts, in file order, from the course outline.
-const parts = defineCollection({
-  loader: file(coursePath, { parser: (text) => parse(text).parts }),
-  schema: partSchema,
 });
 
 // The deployment-option catalog. The whole file is validated first so that
@@ -26,4 +19,4 @@ const deploymentOptions = defineCollection({
   schema: deploymentOptionSchema,
 });
 
-export const collections = { lessons, parts, deploymentOptions };
+export const collections = { lessons, deploymentOptions };

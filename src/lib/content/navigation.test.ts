@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, findNeighbours, flattenOutline, formatDuration } from './navigation.ts';
+import { buildOutline, findNeighbours, flattenOutline, formatDuration, isPublished } from './navigation.ts';
 
 const parts = [
   { id: 'containers', title: 'Packaging a model with Docker' },
@@ -38,5 +38,16 @@ describe('course outline', () => {
     [134, '2 h 14 min'],
   ])('formats %i minutes as %s', (minutes, expected) => {
     expect(formatDuration(minutes)).toBe(expected);
+  });
+});
+
+describe('isPublished', () => {
+  it.each([
+    { draft: false, development: false, expected: true },
+    { draft: true, development: false, expected: false },
+    { draft: true, development: true, expected: true },
+    { draft: false, development: true, expected: true },
+  ])('draft $draft in development $development is $expected', ({ draft, development, expected }) => {
+    expect(isPublished(draft, development)).toBe(expected);
   });
 });

@@ -47,3 +47,8 @@ export function formatDuration(minutes: number): string {
   const rest = minutes % 60;
   return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')} min`;
 }
+
+/** Tells whether a lesson is published: drafts show in development only. */
+export function isPublished(draft: boolean, development: boolean): boolean {
+  return development || !draft;
+}

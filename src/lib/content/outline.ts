@@ -1,10 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { course } from './course-data.ts';
-import { buildOutline, type OutlinePart } from './navigation.ts';
+import { buildOutline, isPublished, type OutlinePart } from './navigation.ts';
 
 /** Returns the lessons to publish: every lesson in development, non-drafts in production builds. */
 export async function getPublishedLessons(): Promise<CollectionEntry<'lessons'>[]> {
-  return getCollection('lessons', (entry) => import.meta.env.DEV || entry.data.draft !== true);
+  return getCollection('lessons', (entry) => isPublished(entry.data.draft, import.meta.env.DEV));
 }
 
 /** Builds the course outline (parts with their published lessons) for pages. */
