@@ -26,6 +26,7 @@ describe('resolveCatalog', () => {
     'python:3.12', 'python:3.13-alpine', 'python:3-slim', 'python:3', 'python:latest', 'python:3.12-slim-bookworm',
     'node:22-slim', 'node:24-alpine', 'node:lts', 'debian:bookworm-slim', 'ubuntu:24.04', 'alpine:3.20',
     'nginx:1.27', 'nginx:latest', 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
+    'python:3.11-slim', 'node:20-alpine', 'debian:bookworm', 'ubuntu:22.04',
   ];
   it.each(known)('knows %s', (reference) => {
     expect(resolve(reference)).not.toBeNull();

@@ -61,19 +61,25 @@ function mergeByEpoch(...tables: FloatingTable[]): FloatingTable {
 }
 
 export const floatingTags: FloatingTable = mergeByEpoch(
+  pythonLine('3.11', ['3.11.13', '3.11.14'], []),
   pythonLine('3.12', ['3.12.11', '3.12.12'], []),
   pythonLine('3.13', ['3.13.5', '3.13.9'], ['3']),
   {
     'library/python:latest': ['3.13.5-bookworm', '3.13.9-bookworm'],
     'library/python:slim': ['3.13.5-slim-bookworm', '3.13.9-slim-bookworm'],
     'library/python:alpine': ['3.13.5-alpine3.20', '3.13.9-alpine3.20'],
-    'library/python:3.12.7-slim': ['3.12.7-slim-bookworm'],
   },
+  nodeLine('20', ['20.19.3'], []),
   nodeLine('22', ['22.17.0', '22.21.1'], [['lts']]),
   nodeLine('24', ['24.4.0', '24.11.1'], [['current', 'latest'], ['lts', 'current', 'latest']]),
   {
     'library/debian:bookworm-slim': ['bookworm-20250630-slim', 'bookworm-20251117-slim'],
     'library/debian:12-slim': ['bookworm-20250630-slim', 'bookworm-20251117-slim'],
+    'library/debian:bookworm': ['bookworm-20250630', 'bookworm-20251117'],
+    'library/debian:12': ['bookworm-20250630', 'bookworm-20251117'],
+    'library/debian:latest': ['bookworm-20250630', 'bookworm-20251117'],
+    'library/ubuntu:22.04': ['jammy-20250530'],
+    'library/ubuntu:jammy': ['jammy-20250530'],
     'library/ubuntu:24.04': ['noble-20250619', 'noble-20251013'],
     'library/ubuntu:noble': ['noble-20250619', 'noble-20251013'],
     'library/ubuntu:latest': ['noble-20250619', 'noble-20251013'],
