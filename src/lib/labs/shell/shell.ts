@@ -3,6 +3,7 @@ import { builtins } from './builtins/index.ts';
 import { INTERRUPTED_STATUS } from './builtins/docker.ts';
 import { completeLine } from './complete.ts';
 import { expandWord } from './expand.ts';
+import { commandNotFoundHint } from './hints.ts';
 import { LAB_HOME, LAB_HOST, LAB_USER } from './layout.ts';
 import { parseLine, type Redirect, type SimpleCommand } from './parse.ts';
 import { canWrite } from './permissions.ts';
@@ -93,7 +94,8 @@ async function dispatch(state: ShellState, words: string[], io: ShellIO, signal?
 
   const builtin = state.builtinNames.includes(name) ? builtins[name] : undefined;
   if (builtin === undefined) {
-    io.stderr(`bash: ${name}: command not found\n`);
+    const hint = commandNotFoundHint(name);
+    io.stderr(`bash: ${name}: command not found\n${hint === null ? '' : `${hint}\n`}`);
     return 127;
   }
   try {
@@ -113,7 +115,7 @@ export function createShell(options: ShellOptions): Shell {
     docker: options.docker,
     cwd: options.cwd,
     previousCwd: options.cwd,
-    env: { HOME: home, USER: LAB_USER, SHELL: '/bin/bash', ...options.env, PWD: options.cwd, '?': '0' },
+    env: { HOME: home, USER: LAB_USER, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', ...options.env, PWD: options.cwd, '?': '0' },
     history: [],
     lab: options.lab,
     root: options.root ?? options.cwd,
