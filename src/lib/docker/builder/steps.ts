@@ -185,14 +185,14 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
   label: keyValueHandler,
 
   arg: async (instruction, state, services) => {
-    const shown: string[] = [];
+    const historyWords: string[] = [];
     for (const declaration of instruction.args) {
       const fallback = declaration.default === undefined ? services.globalArgs.get(declaration.name) : expand(state, services, declaration.default);
       const value = services.buildArgs[declaration.name] ?? fallback;
       state.args.set(declaration.name, value);
-      shown.push(declaration.default === undefined ? declaration.name : `${declaration.name}=${fallback ?? ''}`);
+      historyWords.push(declaration.default === undefined ? declaration.name : `${declaration.name}=${fallback ?? ''}`);
     }
-    return metadataRow(state, `ARG ${shown.join(' ')}`);
+    return metadataRow(state, `ARG ${historyWords.join(' ')}`);
   },
 
   expose: async (instruction, state, services) => {
@@ -354,7 +354,7 @@ function prepareMounts(mounts: Mount[], state: StageState, services: StepService
   for (const mount of mounts) {
     state.fs.ensureParents(mount.target);
     if (mount.type === 'secret') {
-      // NOTE: the lab has no `--secret` flag, so a secret mount holds a placeholder text.
+      // NOTE: the lab has no `--secret` flag, so a secret mount contains placeholder text.
       const data = encoder.encode('simulated secret\n');
       const digest = sha256Digest(data);
       services.store.putBlob(digest, data);

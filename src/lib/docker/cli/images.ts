@@ -145,6 +145,7 @@ async function history(args: string[], context: CliContext): Promise<number> {
     context.io.stderr(`Error response from daemon: No such image: ${displayReference(reference)}\n`);
     return 1;
   }
+
   const rows = historyRows(context.store, image);
   const noTrunc = flagSet(flags, 'no-trunc');
   if (flagSet(flags, 'quiet')) {

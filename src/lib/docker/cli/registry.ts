@@ -59,6 +59,7 @@ async function push(args: string[], context: CliContext): Promise<number> {
     context.io.stderr('denied: requested access to the resource is denied\n');
     return 1;
   }
+
   const repositoryName = reference.path;
   const repository = (context.store.state.registry[repositoryName] ??= { tags: {}, manifests: {} });
   const knownLayers = new Set(Object.values(context.store.state.registry).flatMap((entry) => Object.values(entry.manifests).flatMap((manifest) => (JSON.parse(manifest.manifest) as { layers: Array<{ digest: string }> }).layers.map((layer) => layer.digest))));
@@ -66,6 +67,7 @@ async function push(args: string[], context: CliContext): Promise<number> {
   for (const layer of [...layers].reverse()) {
     context.io.stdout(`${layer.compressedDigest.slice(7, 19)}: ${knownLayers.has(layer.compressedDigest) ? 'Layer already exists' : 'Pushed'}\n`);
   }
+
   const manifest = imageManifest(context, image.id);
   repository.manifests[manifest.digest] = { imageId: image.id, manifest: manifest.text, size: manifest.size, config: image.config, baseKey: image.baseKey };
   const tagName = reference.tag ?? 'latest';

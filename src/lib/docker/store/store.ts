@@ -172,10 +172,10 @@ export class ImageStore {
     }
     const images = Object.values(this.state.images);
     if (reference.digest !== null) {
-      const wanted = `${familiarName(reference)}@${reference.digest}`;
-      return images.find((image) => image.repoDigests.includes(wanted)) ?? null;
+      const repoDigest = `${familiarName(reference)}@${reference.digest}`;
+      return images.find((image) => image.repoDigests.includes(repoDigest)) ?? null;
     }
-    const wanted = formatFamiliar(reference);
-    return images.find((image) => image.repoTags.includes(wanted)) ?? null;
+    const repoTag = formatFamiliar(reference);
+    return images.find((image) => image.repoTags.includes(repoTag)) ?? null;
   }
 }

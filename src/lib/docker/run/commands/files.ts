@@ -85,12 +85,12 @@ function applyMode(spec: string, current: number): number | null {
   for (const clause of spec.split(',')) {
     const match = /^([ugoa]*)([+\-=])([rwxX]*)$/.exec(clause);
     if (match === null) return null;
-    const who = match[1] === '' || match[1] === 'a' ? 'ugo' : (match[1] ?? '');
+    const classes = match[1] === '' || match[1] === 'a' ? 'ugo' : (match[1] ?? '');
     const permissionBits: Record<string, number> = { r: 4, w: 2, x: 1, X: 1 };
     const classShift: Record<string, number> = { u: 6, g: 3, o: 0 };
     let bits = 0;
     for (const permission of match[3] ?? '') {
-      for (const target of who) bits |= (permissionBits[permission] ?? 0) << (classShift[target] ?? 0);
+      for (const target of classes) bits |= (permissionBits[permission] ?? 0) << (classShift[target] ?? 0);
     }
     if (match[2] === '+') mode |= bits;
     else if (match[2] === '-') mode &= ~bits;
@@ -148,6 +148,7 @@ export const chown: CommandHandler = async (args, context, streams) => {
     }
     gid = group.gid;
   }
+
   let status = 0;
   for (const operand of expandAll(context, paths)) {
     const path = absolute(context, operand);

@@ -25,6 +25,7 @@ export const npm: CommandHandler = async (args, context, streams) => {
     streams.stderr('npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.');
     return 1;
   }
+
   let dependencies: string[] = [];
   try {
     const parsed = JSON.parse(manifest) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
@@ -34,6 +35,7 @@ export const npm: CommandHandler = async (args, context, streams) => {
     streams.stderr(`npm error code EJSONPARSE\nnpm error JSON.parse Invalid package.json: ${(error as Error).message}`);
     return 1;
   }
+
   // Estimate: each direct dependency brings about 12 packages and 3 MB.
   const packages = dependencies.length * 12;
   const size = dependencies.length * 3_000_000;

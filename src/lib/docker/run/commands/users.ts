@@ -29,9 +29,9 @@ function operandsOf(args: string[], valued: string[]): string[] {
 }
 
 /** Pick the next free id at or above `start`. */
-function nextId(taken: number[], start: number): number {
+function nextId(usedIds: number[], start: number): number {
   let id = start;
-  while (taken.includes(id)) id += 1;
+  while (usedIds.includes(id)) id += 1;
   return id;
 }
 
@@ -64,6 +64,7 @@ export const useradd: CommandHandler = async (args, context, streams) => {
     streams.stderr(`useradd: user '${name}' already exists`);
     return 9;
   }
+
   const system = args.includes('-r') || args.includes('--system');
   const requestedUid = optionValue(args, ['-u'], 'uid');
   const uid = requestedUid !== undefined ? Number(requestedUid) : nextId(users.map((user) => user.uid), system ? 999 : 1000);
@@ -71,6 +72,7 @@ export const useradd: CommandHandler = async (args, context, streams) => {
     streams.stderr(`useradd: UID ${uid} is not unique`);
     return 4;
   }
+
   const groupOption = optionValue(args, ['-g'], 'gid');
   let gid: number;
   if (groupOption !== undefined) {
@@ -89,6 +91,7 @@ export const useradd: CommandHandler = async (args, context, streams) => {
     gid = nextId(groups.map((group) => group.gid), uid);
     await appendLine(context, '/etc/group', `${name}:x:${gid}:`);
   }
+
   const home = optionValue(args, ['-d'], 'home-dir') ?? `/home/${name}`;
   const shell = optionValue(args, ['-s'], 'shell') ?? '/bin/sh';
   await createUser(context, name, uid, gid, home, shell, args.includes('-m') || args.includes('--create-home'));
