@@ -9,7 +9,7 @@
  * it from a second process over keep-alive HTTP/1.1 connections with a fixed
  * number of requests in flight. Every request comes from its own learner, so
  * the rate limit never triggers. Prints throughput and latency percentiles and
- * checks that the database holds one attempt per acknowledged request.
+ * checks that the database contains one attempt per acknowledged request.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -125,7 +125,7 @@ function build(root: string): string {
   return outDir;
 }
 
-/** Wait until GET /api/health answers 200. */
+/** Wait until GET /api/health returns 200. */
 async function waitForServer(baseUrl: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -136,7 +136,7 @@ async function waitForServer(baseUrl: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`server did not answer on ${baseUrl} within 30 s`);
+  throw new Error(`server did not respond on ${baseUrl} within 30 s`);
 }
 
 /** Run the driver in a second Node process and return its result. */

@@ -28,7 +28,7 @@ export type SubmissionResponse = {
 
 /**
  * Build the response for a stored attempt exactly as it was first graded.
- * `result` may be passed when the caller still holds it, to skip parsing the
+ * `result` may be passed when the caller still has it, to skip parsing the
  * stored copy.
  */
 export function toSubmissionResponse(

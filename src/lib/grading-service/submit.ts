@@ -4,7 +4,7 @@ import { priorAttempts, secondsUntilNextSubmission } from './history.ts';
 import { payloadHash } from './payload-hash.ts';
 import { toSubmissionResponse, type SubmissionResponse } from './response.ts';
 
-/** What became of one submission. */
+/** Outcome of one submission: stored, replayed, rejected as a conflict or rate limited. */
 export type SubmitOutcome =
   | { kind: 'created'; response: SubmissionResponse }
   | { kind: 'replayed'; response: SubmissionResponse }
@@ -12,10 +12,10 @@ export type SubmitOutcome =
   | { kind: 'rate-limited'; retryAfterSeconds: number };
 
 /**
- * Grade a validated submission and store it, all inside one storage
- * transaction for the learner and checkpoint: the replay check, the rate
- * limit, the attempt number and the insert cannot interleave with another
- * submission of the same learner. Stores nothing for a replay, a conflict or a
+ * Grade a validated submission and store it in one storage transaction for
+ * the learner and checkpoint. The replay check, the rate limit, the attempt
+ * number and the insert therefore cannot interleave with another submission
+ * of the same learner. Nothing is stored for a replay, a conflict or a
  * rate-limited request.
  */
 export async function submitAnswer(
