@@ -1,6 +1,7 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { loadCheckpoints } from '../load.ts';
 import { createBatchGrader, formatSummary, type BatchGrader } from './batch.ts';
+import { forEachLine, OutputBuffer } from './io.ts';
 import { serializeResult } from './serialize.ts';
 
 const usage = `Usage: slipway grade FILE.jsonl [--out RESULTS.jsonl] [--no-feedback]
@@ -13,46 +14,6 @@ and checkpoint count as earlier attempts. FILE may be - for standard input.
   --no-feedback   leave feedback, hints and solution out of each result
   --max-errors N  report at most N skipped lines one by one (default 20)
 `;
-
-/** Batches output lines and writes them synchronously, so memory stays flat on large files. */
-class OutputBuffer {
-  private readonly fd: number;
-  private lines: string[] = [];
-  private size = 0;
-
-  constructor(fd: number) {
-    this.fd = fd;
-  }
-
-  /** Add one line, writing the batch once it passes about 1 MB. */
-  push(line: string): void {
-    this.lines.push(line);
-    this.size += line.length;
-    if (this.size > 1_000_000) this.flush();
-  }
-
-  /** Write every buffered line. */
-  flush(): void {
-    if (this.lines.length === 0) return;
-    writeAll(this.fd, `${this.lines.join('\n')}\n`);
-    this.lines = [];
-    this.size = 0;
-  }
-}
-
-/** Write a whole string to a file descriptor, waiting out EAGAIN on non-blocking pipes. */
-function writeAll(fd: number, text: string): void {
-  let bytes = Buffer.from(text, 'utf8');
-  while (bytes.length > 0) {
-    try {
-      const written = writeSync(fd, bytes);
-      bytes = bytes.subarray(written);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-}
 
 type Options = { input: string; out?: string; feedback: boolean; maxErrors: number };
 
@@ -84,18 +45,18 @@ function parseArgs(args: readonly string[]): Options | string {
   return options.input === '' ? 'missing the input file' : options;
 }
 
-/** Grade every line, writing results to `output` and reporting skipped lines on stderr. */
-function gradeLines(lines: readonly string[], grader: BatchGrader, output: OutputBuffer, options: Options): void {
+/** Grade every line of `input`, writing results to `output` and reporting skipped lines on stderr. */
+function gradeLines(input: number, grader: BatchGrader, output: OutputBuffer, options: Options): void {
   let reported = 0;
-  for (let index = 0; index < lines.length; index += 1) {
-    const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
+  forEachLine(input, (text, line) => {
+    const outcome = grader.gradeLine(text, line);
     if ('result' in outcome) {
       output.push(serializeResult(outcome.result, options.feedback));
     } else if ('error' in outcome) {
       if (reported < options.maxErrors) process.stderr.write(`slipway grade: ${outcome.error}; skipped\n`);
       reported += 1;
     }
-  }
+  });
   if (reported > options.maxErrors) {
     process.stderr.write(`slipway grade: ${reported - options.maxErrors} more skipped lines not shown (--max-errors ${options.maxErrors})\n`);
   }
@@ -114,9 +75,9 @@ export async function runGradeCli(args: string[]): Promise<number> {
     return 2;
   }
 
-  let text: string;
+  let input: number;
   try {
-    text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+    input = options.input === '-' ? 0 : openSync(options.input, 'r');
   } catch (error) {
     process.stderr.write(`slipway grade: cannot read ${options.input}: ${(error as Error).message}\n`);
     return 1;
@@ -141,11 +102,13 @@ export async function runGradeCli(args: string[]): Promise<number> {
   const started = performance.now();
   const grader = createBatchGrader(checkpoints);
   try {
-    gradeLines(text.split('\n'), grader, new OutputBuffer(fd), options);
-    if (fd !== 1) closeSync(fd);
+    gradeLines(input, grader, new OutputBuffer(fd), options);
   } catch (error) {
-    process.stderr.write(`slipway grade: cannot write ${options.out ?? 'standard output'}: ${(error as Error).message}\n`);
+    process.stderr.write(`slipway grade: ${(error as Error).message}\n`);
     return 1;
+  } finally {
+    if (input !== 0) closeSync(input);
+    if (fd !== 1) closeSync(fd);
   }
 
   const seconds = (performance.now() - started) / 1000;
