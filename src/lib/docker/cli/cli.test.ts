@@ -293,3 +293,29 @@ describe('expansion errors', () => {
     expect(result.stderr).toContain('ERROR: failed to build: failed to solve: failed to process "MODEL=${MODEL_URL:?required}": MODEL_URL: required');
   });
 });
+
+describe('build cache and other commands', () => {
+  it('builder prune -a makes the next build run every step', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const prune = await docker(engine, ['builder', 'prune', '-a', '-f']);
+    expect(prune.stdout).toMatch(/^Deleted build cache objects:\n([a-z0-9]{25}\n)+\nTotal reclaimed space: 0B\n$/);
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const steps = (await engine.store.builds()).at(-1)?.steps ?? [];
+    expect(steps.filter((step) => !step.title.includes(' FROM ')).some((step) => step.cached)).toBe(false);
+  });
+
+  it('ps lists no containers, unsimulated commands say so', async () => {
+    const { engine } = movableEngine();
+    expect((await docker(engine, ['ps'])).stdout).toBe('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+    const logs = await docker(engine, ['logs', 'web']);
+    expect(logs.code).toBe(1);
+    expect(logs.stderr).toContain('simulated: "docker logs" is not part of the Slipway lab engine');
+  });
+
+  it('ARG before FROM is empty inside the stage', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'ARG VERSION=1.0\nFROM python:3.12-slim\nRUN echo "v=$VERSION"\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} v=\n/);
+  });
+});

@@ -1,4 +1,5 @@
 import { buildCommand, buildHelp } from './build.ts';
+import { builderPruneCommand } from './builder-prune.ts';
 import { mainHelp, versionText } from './help.ts';
 import { historyCommand, imageInspectCommand, imagesCommand, inspectCommand } from './images.ts';
 import { pullCommand, pushCommand } from './registry.ts';
@@ -14,6 +15,20 @@ const versionCommand: Subcommand = {
     return 0;
   },
 };
+
+const psCommand: Subcommand = {
+  usage: 'docker ps [OPTIONS]',
+  summary: 'List containers',
+  // Containers of `docker run` exit as soon as their command ends, so the list is always empty.
+  run: async (args, context) => {
+    if (args.includes('-q') || args.includes('--quiet')) return 0;
+    context.io.stdout('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+    return 0;
+  },
+};
+
+/** Docker commands the lab engine does not simulate; they get a note instead of "not a docker command". */
+const unsimulated = new Set(['exec', 'logs', 'stop', 'start', 'restart', 'kill', 'rm', 'create', 'attach', 'cp', 'commit', 'compose', 'login', 'logout', 'network', 'volume', 'system', 'info', 'save', 'load', 'stats', 'top', 'port', 'rename', 'pause', 'unpause', 'wait', 'diff', 'events', 'search', 'export', 'import', 'update', 'manifest', 'context', 'plugin', 'swarm', 'node', 'service', 'stack', 'secret', 'config', 'trust', 'init', 'scout', 'container', 'image', 'builder', 'buildx']);
 
 /** The subcommands, including two-word forms (`image ls`). */
 export const subcommands: Record<string, Subcommand> = {
@@ -34,6 +49,12 @@ export const subcommands: Record<string, Subcommand> = {
   'image inspect': imageInspectCommand,
   'image tag': tagCommand,
   'image rm': rmiCommand,
+  'image remove': rmiCommand,
+  'builder prune': builderPruneCommand,
+  'buildx prune': builderPruneCommand,
+  ps: psCommand,
+  'container ls': psCommand,
+  'container list': psCommand,
   'image prune': pruneCommand,
   'image push': pushCommand,
   'image pull': pullCommand,
@@ -61,8 +82,9 @@ export async function dispatch(args: string[], context: CliContext): Promise<num
   const command = twoWord ?? subcommands[first];
   const commandArgs = twoWord !== undefined ? rest : args.slice(1);
   if (command === undefined) {
-    if (first === 'image' || first === 'buildx' || first === 'container') {
-      context.io.stderr(`docker: '${first} ${second ?? ''}' is not a docker command.\nSee 'docker --help'\n`);
+    if (unsimulated.has(first)) {
+      const name = ['container', 'image', 'builder', 'buildx'].includes(first) && second !== undefined ? `${first} ${second}` : first;
+      context.io.stderr(`simulated: "docker ${name}" is not part of the Slipway lab engine, which builds, tags, pushes and pulls images but runs no long-lived containers.\n`);
       return 1;
     }
     context.io.stderr(`docker: '${first}' is not a docker command.\nSee 'docker --help'\n`);
