@@ -155,6 +155,7 @@ describe('policy hints', () => {
     [1, [right], [undefined]],
     [1, [{ choice: 'nope' }, wrong], [undefined, 1]],
     [3, [wrong, wrong, wrong, wrong], [undefined, undefined, 1, 2]],
+    [0, [{ choice: 'nope' }, wrong, right], [1, 2, undefined]],
   ];
   test.each(rows)('hintsAfter %i', (hintsAfter, answers, counts) => {
     const checkpoint = singleWith(`{ maxAttempts: null, hintsAfter: ${hintsAfter} }`);

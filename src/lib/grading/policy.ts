@@ -30,7 +30,7 @@ export function declineMultiplier(policy: Policy, attempt: number): number {
 /** Return the hints unlocked after `wrong` wrong attempts: one more per wrong attempt past `hintsAfter`. */
 export function unlockedHints(checkpoint: Checkpoint, wrong: number): string[] | undefined {
   const count = wrong - checkpoint.policy.hintsAfter + 1;
-  if (checkpoint.hints.length === 0 || wrong === 0 || count <= 0) return undefined;
+  if (checkpoint.hints.length === 0 || count <= 0) return undefined;
   return checkpoint.hints.slice(0, count);
 }
 

@@ -64,7 +64,7 @@ export type Policy = {
   maxAttempts: number | null;
   /** Score multiplier for attempt 1, 2, 3…; attempts past the end use the last value (the floor). */
   decline: number[];
-  /** Wrong graded attempts after which hints unlock; one more hint shows per further wrong attempt. */
+  /** Wrong graded attempts after which hints unlock (0: the first hint comes with any result); one more per further wrong attempt. */
   hintsAfter: number;
   revealSolution: RevealSolution;
   /** Minimum seconds between two submissions; the HTTP API enforces it with 429 and Retry-After. */
