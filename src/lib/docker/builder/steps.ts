@@ -16,7 +16,7 @@ import type { ImageStore } from '../store/store.ts';
 import type { BuildStepRecord } from '../store/state.ts';
 import { resolvePath } from '../../vfs/path.ts';
 import type { BuildContext } from './context.ts';
-import { collectSources, contentChecksum, writeCopied, type CopySource } from './copy.ts';
+import { collectSources, contentChecksum, writeCopied, type CopiedFile, type CopySource } from './copy.ts';
 import { BuildFailure } from './errors.ts';
 import type { PlainProgress } from './progress.ts';
 import { setEnv, variablesOf, type StageState } from './stage.ts';
@@ -373,6 +373,21 @@ function prepareMounts(mounts: Mount[], state: StageState, services: StepService
   }
 }
 
+/** Turn `COPY <<EOF dest` heredocs into files named after their delimiter, expanded unless the delimiter was quoted. */
+function heredocFiles(instruction: CopyInstruction, inline: string[], state: StageState, services: StepServices, owner: { uid: number; gid: number } | null, chmod: number | null): Array<{ relative: string; files: CopiedFile[]; isDirectory: boolean }> {
+  const groups: Array<{ relative: string; files: CopiedFile[]; isDirectory: boolean }> = [];
+  for (const word of inline) {
+    const delimiter = word.replace(/^<<-?/, '').replace(/^["']|["']$/g, '');
+    const heredoc = instruction.heredocs.find((candidate) => candidate.delimiter === delimiter);
+    if (heredoc === undefined) continue;
+    const text = heredoc.quoted ? heredoc.content : expandWord(heredoc.content, variablesOf(state), services.dockerfile.escapeToken);
+    const data = encoder.encode(text);
+    const digest = sha256Digest(data);
+    groups.push({ relative: delimiter, isDirectory: false, files: [{ target: delimiter, data, node: { type: 'file', mode: chmod ?? 0o644, uid: owner?.uid ?? 0, gid: owner?.gid ?? 0, size: data.length, digest } }] });
+  }
+  return groups;
+}
+
 /** Run COPY or ADD, printing failures that happen before the copy (missing source, unknown user) as a failed step. */
 async function copyStep(instruction: CopyInstruction, state: StageState, services: StepServices): Promise<number> {
   try {
@@ -426,8 +441,10 @@ async function copyOrAdd(instruction: CopyInstruction, state: StageState, servic
   }
 
   const remote = instruction.kind === 'add' ? sources.filter((item) => /^https?:\/\//.test(item)) : [];
-  const local = sources.filter((item) => !remote.includes(item));
+  const inline = instruction.sources.map((word) => word.value).filter((value) => value.startsWith('<<'));
+  const local = sources.filter((item) => !remote.includes(item) && !item.startsWith('<<') && !inline.includes(item));
   const groups = local.length > 0 ? collectSources(instruction, local, source, owner, chmod) : [];
+  groups.push(...heredocFiles(instruction, inline, state, services, owner, chmod));
   const flags = instruction.flags.map((flag) => `--${flag.name}${flag.value === null ? '' : `=${flag.value}`}`);
   const text = [...flags, ...sources, destinationText].join(' ');
   const cacheInput = JSON.stringify({ copy: instruction.kind, text, from: fromKey, checksum: contentChecksum(groups), owner, chmod });

@@ -319,3 +319,13 @@ describe('build cache and other commands', () => {
     expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} v=\n/);
   });
 });
+
+describe('heredocs', () => {
+  it('COPY and RUN heredocs write and run', async () => {
+    const dockerfile = 'FROM python:3.12-slim\nENV PORT=8080\nCOPY <<EOF /app/settings.env\nport=${PORT}\nEOF\nRUN <<EOF\nset -e\ncat /app/settings.env\nEOF\n';
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    const result = await docker(engine, ['build', '-t', 'h:1', '.']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} port=8080\n/);
+  });
+});
