@@ -11,8 +11,8 @@ export interface LintModel {
   stageOf: Map<Instruction, number>;
   /** Returns the parsed shell script of a RUN (shell form, exec `sh -c`, and heredoc bodies). */
   script: (run: RunInstruction) => ShellScript;
-  /** Returns the last SHELL arguments set in a stage before an instruction, if any. */
-  shellBefore: (stage: Stage, instruction: Instruction) => string[] | undefined;
+  /** Returns the SHELL arguments in effect before an instruction (the whole stage when omitted), if any SHELL set them. */
+  shellBefore: (stage: Stage, instruction?: Instruction) => string[] | undefined;
 }
 
 /** Builds the shared facts for the rules. */
@@ -33,16 +33,31 @@ export function buildLintModel(dockerfile: Dockerfile, context: LintContext): Li
     return parsed;
   };
 
-  const shellBefore = (stage: Stage, instruction: Instruction): string[] | undefined => {
+  // A stage built on an earlier stage inherits its SHELL, as the image config carries it.
+  const shellBefore = (stage: Stage, instruction?: Instruction): string[] | undefined => {
     let shell: string[] | undefined;
     for (const candidate of stage.instructions) {
       if (candidate === instruction) break;
       if (candidate.kind === 'shell') shell = candidate.args;
     }
-    return shell;
+    if (shell) return shell;
+
+    const parent = parentStageIndex(dockerfile, dockerfile.stages.indexOf(stage));
+    const parentStage = parent === undefined ? undefined : dockerfile.stages[parent];
+    return parentStage ? shellBefore(parentStage) : undefined;
   };
 
   return { dockerfile, context, stageOf, script, shellBefore };
+}
+
+/** Returns the index of the earlier stage a stage builds on (`FROM build`), or undefined for an image. */
+export function parentStageIndex(dockerfile: Dockerfile, stageIndex: number): number | undefined {
+  const base = dockerfile.stages[stageIndex]?.baseImage.toLowerCase();
+  if (base === undefined) return undefined;
+  for (let i = 0; i < stageIndex; i++) {
+    if (dockerfile.stages[i]?.name === base) return i;
+  }
+  return undefined;
 }
 
 /** Returns the shell text a RUN executes, with heredoc bodies appended. */

@@ -3,6 +3,7 @@ import { PREDEFINED_PLATFORM_ARGS, PREDEFINED_PROXY_ARGS } from '../../parser/ar
 import { expandWord } from '../../parser/expand.ts';
 import { suggestName } from '../../parser/flags.ts';
 import { LESSON_LINKS } from '../docs.ts';
+import { parentStageIndex } from '../model.ts';
 import { parseImageReference } from '../image-reference.ts';
 import type { Rule } from '../types.ts';
 
@@ -90,8 +91,8 @@ function stageEnvNames(dockerfile: Dockerfile, stageIndex: number, seen = new Se
   seen.add(stageIndex);
 
   const names: string[] = [];
-  const parent = dockerfile.stages.findIndex((candidate, index) => index < stageIndex && candidate.name === stage.baseImage.toLowerCase());
-  if (parent !== -1) names.push(...stageEnvNames(dockerfile, parent, seen));
+  const parent = parentStageIndex(dockerfile, stageIndex);
+  if (parent !== undefined) names.push(...stageEnvNames(dockerfile, parent, seen));
   for (const instruction of stage.instructions) {
     if (instruction.kind === 'env') names.push(...instruction.pairs.map((pair) => pair.key));
   }
@@ -179,8 +180,8 @@ export const argRules: Rule[] = [
 
       dockerfile.stages.forEach((stage, index) => {
         const known = namesToMap(base);
-        const parent = dockerfile.stages.findIndex((candidate, i) => i < index && candidate.name === stage.baseImage.toLowerCase());
-        if (parent !== -1) for (const name of stageEnvNames(dockerfile, parent)) known.set(name, '');
+        const parent = parentStageIndex(dockerfile, index);
+        if (parent !== undefined) for (const name of stageEnvNames(dockerfile, parent)) known.set(name, '');
 
         for (const instruction of stage.instructions) {
           const reported = new Set<string>();

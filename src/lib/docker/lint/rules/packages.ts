@@ -1,6 +1,7 @@
 import type { RunInstruction } from '../../ast.ts';
 import { LESSON_LINKS } from '../docs.ts';
 import type { LintModel } from '../model.ts';
+import { parentStageIndex } from '../model.ts';
 import type { Report, Rule } from '../types.ts';
 import { commandsOf, hasCacheMount, operands, runsOf, subcommandIndex } from './run-commands.ts';
 import type { RunCommand } from './run-commands.ts';
@@ -99,11 +100,10 @@ function pipCacheDisabledByEnv(model: LintModel, stageIndex: number, run: RunIns
 function finalStageChain(model: LintModel): Set<number> {
   const { stages } = model.dockerfile;
   const chain = new Set<number>();
-  let index = stages.length - 1;
-  while (index >= 0 && !chain.has(index)) {
+  let index: number | undefined = stages.length - 1;
+  while (index !== undefined && index >= 0 && !chain.has(index)) {
     chain.add(index);
-    const base = stages[index]?.baseImage.toLowerCase();
-    index = stages.findIndex((stage, i) => i < index && stage.name === base);
+    index = parentStageIndex(model.dockerfile, index);
   }
   return chain;
 }

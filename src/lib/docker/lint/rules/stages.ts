@@ -1,5 +1,6 @@
 import type { Dockerfile, Instruction, Stage } from '../../ast.ts';
 import { LESSON_LINKS } from '../docs.ts';
+import { parentStageIndex } from '../model.ts';
 import type { Rule } from '../types.ts';
 
 /** Instructions of which only the last one in a stage takes effect, with their hadolint ids. */
@@ -9,17 +10,6 @@ const LAST_ONE_WINS: Readonly<Record<string, string[]>> = {
   healthcheck: ['DL4005'],
 };
 
-/** Returns the earlier stage a stage builds on, when its base image is a stage name. */
-function parentStage(dockerfile: Dockerfile, stageIndex: number): number | undefined {
-  const stage = dockerfile.stages[stageIndex];
-  if (!stage) return undefined;
-  const base = stage.baseImage.toLowerCase();
-  for (let i = 0; i < stageIndex; i++) {
-    if (dockerfile.stages[i]?.name === base) return i;
-  }
-  return undefined;
-}
-
 /** Returns true when a WORKDIR is set before `instruction` in the stage or in any stage it builds on. */
 export function hasWorkdirBefore(dockerfile: Dockerfile, stageIndex: number, instruction?: Instruction): boolean {
   const stage = dockerfile.stages[stageIndex];
@@ -28,7 +18,7 @@ export function hasWorkdirBefore(dockerfile: Dockerfile, stageIndex: number, ins
     if (candidate === instruction) break;
     if (candidate.kind === 'workdir') return true;
   }
-  const parent = parentStage(dockerfile, stageIndex);
+  const parent = parentStageIndex(dockerfile, stageIndex);
   return parent !== undefined && hasWorkdirBefore(dockerfile, parent);
 }
 
