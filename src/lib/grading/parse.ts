@@ -34,8 +34,8 @@ function readYaml(text: string, file: string): unknown {
 }
 
 /**
- * Reword zod issues for authors. A missing field is reported as missing, and
- * each unknown key becomes its own line at its own path; at the top level the
+ * Reword zod issues for authors. A missing field is reported as missing. Each
+ * unknown key becomes its own line at its own path, and at the top level that
  * line lists the allowed fields.
  */
 function explainSchemaIssues(issues: readonly z.core.$ZodIssue[], topLevelKeys: readonly string[]): z.core.$ZodIssue[] {

@@ -15,7 +15,7 @@ export type PriorAttempt = { status: 'graded' | 'invalid' | 'clarify'; score: nu
 
 export type FeedbackKind = 'correct' | 'incorrect' | 'reason' | 'clarify' | 'invalid' | 'info';
 
-/** One line of feedback; `optionId` and `constraint` say what it is about. */
+/** One line of feedback; `optionId` and `constraint` identify its subject. */
 export type FeedbackItem = {
   message: string;
   optionId?: string;
@@ -125,7 +125,7 @@ export type Checkpoint = {
   keyVersion: string;
 };
 
-/** What the browser may see of a checkpoint: no key, no feedback, no hints, no solution. */
+/** Learner-facing view of a checkpoint: no key, no feedback, no hints, no solution. */
 export type PublicQuestion = {
   id: string;
   kind: CheckpointKind;
