@@ -2,7 +2,7 @@
  * Throughput and latency of POST /api/checkpoints/{id}/submissions on the
  * production build with SQLite.
  *
- *   npx node bench/grading-api.ts [--requests 20000] [--concurrency 64] [--dist DIR] [--synchronous FULL|NORMAL]
+ *   npx node bench/grading-api.ts [--requests 20000] [--concurrency 64] [--dist DIR] [--synchronous FULL|NORMAL] [--bare]
  *
  * Builds the site into a temporary folder (or uses --dist), starts
  * `node DIR/server/entry.mjs` on 127.0.0.1 with a new SQLite file, and drives
@@ -10,14 +10,19 @@
  * number of requests in flight. Every request comes from its own learner, so
  * the rate limit never triggers. Prints throughput and latency percentiles and
  * checks that the database contains one attempt per acknowledged request.
+ *
+ * --bare serves the same submission handler from a plain node:http server
+ * instead of the Astro build, to separate the cost of the adapter's HTTP layer
+ * from the cost of grading and storing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer as createHttpServer, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
 const checkpointId = 'heart-rate';
@@ -139,6 +144,27 @@ async function waitForServer(baseUrl: string): Promise<void> {
   throw new Error(`server did not respond on ${baseUrl} within 30 s`);
 }
 
+/** Serve GET /api/health and the submissions endpoint with node:http only (the --bare server process). */
+async function serveBare(port: number): Promise<void> {
+  const { postSubmission } = await import('../src/lib/grading-service/handlers.ts');
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/api/health') {
+      res.end('{"status":"ok"}');
+      return;
+    }
+    const checkpoint = /^\/api\/checkpoints\/([^/]+)\/submissions$/.exec(req.url ?? '')?.[1];
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    const webRequest = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
+    void postSubmission(webRequest, checkpoint).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  server.listen(port, '127.0.0.1');
+}
+
 /** Run the driver in a second Node process and return its result. */
 function runDriver(baseUrl: string, total: number, concurrency: number, warmup: number): Promise<DriverResult> {
   return new Promise((resolve, reject) => {
@@ -162,6 +188,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     warmup: { type: 'string', default: '2000' },
     dist: { type: 'string' },
+    bare: { type: 'boolean', default: false },
+    'serve-bare': { type: 'string' },
     synchronous: { type: 'string', default: 'FULL' },
   },
 });
@@ -169,15 +197,19 @@ const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const warmup = Number(values.warmup);
 
-if (values.driver !== undefined) {
+if (values['serve-bare'] !== undefined) {
+  await serveBare(Number(values['serve-bare']));
+} else if (values.driver !== undefined) {
   process.stdout.write(JSON.stringify(await drive(values.driver, total, concurrency, warmup)));
 } else {
   const root = mkdtempSync(join(tmpdir(), 'slipway-bench-'));
   const dbPath = join(root, 'bench.db');
   try {
-    const outDir = values.dist ?? build(root);
     const port = await freePort();
-    const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
+    const serverArgs = values.bare
+      ? [import.meta.filename, '--serve-bare', String(port)]
+      : [join(values.dist ?? build(root), 'server', 'entry.mjs')];
+    const server = spawn(process.execPath, serverArgs, {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
@@ -201,7 +233,10 @@ if (values.driver !== undefined) {
       const stored = Number((db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n);
       db.close();
 
-      console.log(`grading API bench: ${total} submissions, ${concurrency} in flight, synchronous=${values.synchronous}`);
+      const serverName = values.bare ? 'bare node:http server' : 'Astro build';
+      console.log(
+        `grading API bench (${serverName}): ${total} submissions, ${concurrency} in flight, synchronous=${values.synchronous}`,
+      );
       console.log(`  statuses      ${JSON.stringify(result.statuses)}`);
       console.log(`  throughput    ${(total / result.seconds).toFixed(0)} submissions/s (${result.seconds.toFixed(2)} s)`);
       console.log(
