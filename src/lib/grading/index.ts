@@ -1,5 +1,6 @@
-// Public API of the grading engine. Everything but `load.ts` is pure and runs
-// in browsers too; `loadCheckpoints` and `validateCheckpoints` read the disk.
+// Public API of the grading engine, for server code. `loadCheckpoints` and
+// `validateCheckpoints` read the disk (node:fs), so browser code imports the
+// pure modules it needs (grade.ts, public.ts, submission.ts) directly.
 export { GRADER_VERSION } from './version.ts';
 export type {
   Answer,
