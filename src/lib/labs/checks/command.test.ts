@@ -29,6 +29,7 @@ describe('command checks', () => {
     ['both run', ran, ['docker history heart-model:1.1', 'docker image inspect heart-model:1.1'], true],
     ['long forms and extra spaces', ran, ['docker image history --no-trunc heart-model:1.1', 'docker  inspect  --format {{.Config.Env}} heart-model:1.1'], true],
     ['joined with &&', ran, ['docker history heart-model:1.1 && docker inspect heart-model:1.1'], true],
+    ['piped into head', ran, ['docker history heart-model:1.1 | head -n 5', 'docker image inspect heart-model:1.1 | grep -i env'], true],
     ['only history', ran, ['docker history heart-model:1.1'], false],
     ['wrong image', ran, ['docker history heart-model:1.0', 'docker inspect heart-model:1.0'], false],
     ['nothing', ran, [], false],

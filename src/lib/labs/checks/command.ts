@@ -3,10 +3,10 @@ import { fail, pass, type Evaluator } from './types.ts';
 
 type CommandCheck = Extract<LeafCheck, { type: 'command' }>;
 
-/** Split a history line at `;`, `&&` and `||`, so `docker tag a b && docker images` counts as two commands. */
+/** Split a history line at `;`, `&&`, `||` and `|`, so `docker tag a b && docker images` counts as two commands. */
 function splitCommands(line: string): string[] {
   return line
-    .split(/&&|\|\||;/)
+    .split(/&&|\|\||;|\|/)
     .map((part) => part.trim().replace(/\s+/g, ' '))
     .filter((part) => part !== '');
 }

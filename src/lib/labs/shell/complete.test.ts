@@ -25,7 +25,7 @@ async function makeShell() {
 describe('shell completion', () => {
   it.each<[string, number, string[]]>([
     ['ec', 0, ['echo']],
-    ['h', 0, ['help', 'history']],
+    ['h', 0, ['head', 'help', 'history']],
     ['docker b', 7, ['build']],
     ['docker ', 7, ['build', 'history', 'image', 'images', 'inspect', 'ps', 'pull', 'push', 'rmi', 'run', 'tag', 'version']],
     ['docker image l', 13, ['ls']],
@@ -40,6 +40,7 @@ describe('shell completion', () => {
     ['cat .d', 4, ['.dockerignore']],
     ['cat nope/x', 4, []],
     ['ls && ec', 6, ['echo']],
+    ['docker images | gr', 16, ['grep']],
     ['lab up', 4, ['upstream']],
     ['lab upstream a', 13, ['advance']],
   ])('%j', async (line, start, candidates) => {

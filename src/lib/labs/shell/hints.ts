@@ -14,10 +14,8 @@ const hints: Record<string, string> = {
   pip3: 'Dependencies are installed by the RUN pip install step of the Dockerfile.',
   uvicorn: 'The server starts when a container runs the image: see the CMD of the Dockerfile.',
   sudo: 'Lab commands need no root rights; run them without sudo.',
-  grep: "Text tools are not available here; use cat to read a file and 'help' to list the commands.",
-  head: "Text tools are not available here; use cat to read a file and 'help' to list the commands.",
-  less: "Text tools are not available here; use cat to read a file and 'help' to list the commands.",
-  tail: "Text tools are not available here; use cat to read a file and 'help' to list the commands.",
+  less: "There is no pager here; use cat, head or tail, and 'help' to list the commands.",
+  more: "There is no pager here; use cat, head or tail, and 'help' to list the commands.",
 };
 
 /** Return the hint for an unknown command, or null. */

@@ -7,11 +7,13 @@ const variable = (name: string): string => `${VARIABLE_OPEN}${name}${VARIABLE_CL
 function summarise(line: string): unknown {
   const result = parseLine(line);
   if (!result.ok) return { error: result.message };
-  return result.list.map(({ connector, command }) => ({
-    connector,
-    words: command.words.map((word) => (word.glob ? `glob:${word.text}` : word.text)),
-    redirects: command.redirects.map((redirect) => ('toStdout' in redirect ? '2>&1' : `${redirect.fd}${redirect.append ? '>>' : '>'}${redirect.target.text}`)),
-  }));
+  return result.list.map(({ connector, pipeline }) => {
+    const summaries = pipeline.map((command) => ({
+      words: command.words.map((word) => (word.glob ? `glob:${word.text}` : word.text)),
+      redirects: command.redirects.map((redirect) => ('toStdout' in redirect ? '2>&1' : `${redirect.fd}${redirect.append ? '>>' : '>'}${redirect.target.text}`)),
+    }));
+    return pipeline.length === 1 ? { connector, ...summaries[0] } : { connector, pipeline: summaries };
+  });
 }
 
 describe('parseLine', () => {
@@ -40,7 +42,21 @@ describe('parseLine', () => {
     ['ls *.py', [{ connector: ';', words: ['ls', 'glob:*.py'], redirects: [] }]],
     ['ls # a comment', [{ connector: ';', words: ['ls'], redirects: [] }]],
     ['ls;', [{ connector: ';', words: ['ls'], redirects: [] }]],
-    ['docker images | grep heart', { error: 'bash: pipes are not supported in this shell; run the commands one at a time' }],
+    [
+      'docker images | grep heart',
+      [{ connector: ';', pipeline: [{ words: ['docker', 'images'], redirects: [] }, { words: ['grep', 'heart'], redirects: [] }] }],
+    ],
+    [
+      'docker history a 2>&1 | head -n 3 > top.txt && ls',
+      [
+        { connector: ';', pipeline: [{ words: ['docker', 'history', 'a'], redirects: ['2>&1'] }, { words: ['head', '-n', '3'], redirects: ['1>top.txt'] }] },
+        { connector: '&&', words: ['ls'], redirects: [] },
+      ],
+    ],
+    ['| grep x', { error: "bash: syntax error near unexpected token `|'" }],
+    ['ls |', { error: "bash: syntax error near unexpected token `newline'" }],
+    ['ls | | wc', { error: "bash: syntax error near unexpected token `|'" }],
+    ['ls |& wc', { error: 'bash: |&: piping standard error is not supported in this shell; use 2>&1 |' }],
     ['echo "open', { error: 'bash: unexpected EOF while looking for matching `"\'' }],
     ["echo 'open", { error: "bash: unexpected EOF while looking for matching `''" }],
     ['&& ls', { error: "bash: syntax error near unexpected token `&&'" }],

@@ -19,7 +19,10 @@ export type SimpleCommand = { words: RawWord[]; redirects: Redirect[] };
 /** Operator joining a command to the one before it; the first command of a line has `;`. */
 export type Connector = ';' | '&&' | '||';
 
-export type CommandList = Array<{ connector: Connector; command: SimpleCommand }>;
+/** Commands joined by `|`: each one's output is the next one's input. */
+export type Pipeline = SimpleCommand[];
+
+export type CommandList = Array<{ connector: Connector; pipeline: Pipeline }>;
 
 export type ParseResult = { ok: true; list: CommandList } | { ok: false; message: string };
 
@@ -76,8 +79,7 @@ function wordOf(token: Token): RawWord | null {
 }
 
 const unsupported: Record<string, string> = {
-  '|': 'pipes are not supported in this shell; run the commands one at a time',
-  '|&': 'pipes are not supported in this shell; run the commands one at a time',
+  '|&': '|&: piping standard error is not supported in this shell; use 2>&1 |',
   '<': 'input redirection (<) is not supported in this shell',
   '<(': 'process substitution is not supported in this shell',
   '&': 'background jobs (&) are not supported in this shell',
@@ -87,7 +89,7 @@ const unsupported: Record<string, string> = {
 };
 
 /**
- * Parse one input line into commands joined by `;`, `&&` and `||`, with their
+ * Parse one input line into pipelines joined by `;`, `&&` and `||`, with their
  * output redirects. Variables stay as markers for `expandWord`; quotes and
  * escapes are resolved by shell-quote.
  */
@@ -104,15 +106,17 @@ export function parseLine(line: string): ParseResult {
     return { ok: false, message: `bash: ${detail}` };
   }
   const list: CommandList = [];
+  let pipeline: Pipeline = [];
   let current: SimpleCommand = { words: [], redirects: [] };
   let connector: Connector = ';';
   let index = 0;
 
+  const isEmpty = (command: SimpleCommand): boolean => command.words.length === 0 && command.redirects.length === 0;
+
   const finish = (next: Connector, token: string): string | null => {
-    if (current.words.length === 0 && current.redirects.length === 0) {
-      return `bash: syntax error near unexpected token \`${token}'`;
-    }
-    list.push({ connector, command: current });
+    if (isEmpty(current)) return `bash: syntax error near unexpected token \`${token}'`;
+    list.push({ connector, pipeline: [...pipeline, current] });
+    pipeline = [];
     current = { words: [], redirects: [] };
     connector = next;
     return null;
@@ -158,6 +162,12 @@ export function parseLine(line: string): ParseResult {
       continue;
     }
     if (op === '>&') return { ok: false, message: 'bash: >&: only 2>&1 is supported in this shell' };
+    if (op === '|') {
+      if (isEmpty(current)) return { ok: false, message: "bash: syntax error near unexpected token `|'" };
+      pipeline.push(current);
+      current = { words: [], redirects: [] };
+      continue;
+    }
     if (op === ';' || op === '&&' || op === '||') {
       const error = finish(op, op);
       if (error !== null) return { ok: false, message: error };
@@ -166,7 +176,7 @@ export function parseLine(line: string): ParseResult {
     return { ok: false, message: `bash: ${unsupported[op] ?? `${op}: not supported in this shell`}` };
   }
 
-  if (current.words.length > 0 || current.redirects.length > 0) list.push({ connector, command: current });
-  else if (connector !== ';') return { ok: false, message: "bash: syntax error near unexpected token `newline'" };
+  if (!isEmpty(current)) list.push({ connector, pipeline: [...pipeline, current] });
+  else if (connector !== ';' || pipeline.length > 0) return { ok: false, message: "bash: syntax error near unexpected token `newline'" };
   return { ok: true, list };
 }

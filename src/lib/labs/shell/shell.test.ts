@@ -91,7 +91,24 @@ describe('shell built-ins', () => {
     ['&& then || chain', ['cat nope && echo a || echo b'], { stderr: 'cat: nope: No such file or directory\n', stdout: 'b\n', status: 0 }],
     ['; runs regardless', ['cat nope; echo next'], { stderr: 'cat: nope: No such file or directory\n', stdout: 'next\n', status: 0 }],
     ['syntax error sets status 2', ['ls ||'], { stderr: "bash: syntax error near unexpected token `newline'\n", status: 2 }],
-    ['pipe is rejected', ['ls | cat'], { stderr: 'bash: pipes are not supported in this shell; run the commands one at a time\n', status: 2 }],
+    ['pipe into cat', ['ls | cat'], { stdout: 'app.py  model  requirements.txt\n', status: 0 }],
+    ['grep a file', ['grep numpy requirements.txt'], { stdout: 'numpy==2.1.3\n', status: 0 }],
+    ['grep without a match', ['grep torch requirements.txt'], { stdout: '', status: 1 }],
+    ['grep -i -n from a pipe', ['cat app.py requirements.txt | grep -in PRINT'], { stdout: '1:print("hi")\n', status: 0 }],
+    ['grep -v -c', ['cat app.py requirements.txt | grep -vc print'], { stdout: '1\n', status: 0 }],
+    ['grep a missing file', ['grep x nope'], { stderr: 'grep: nope: No such file or directory\n', status: 2 }],
+    ['grep with no pattern', ['grep'], { stderr: "Usage: grep [-i] [-v] [-c] [-n] PATTERN [FILE]...\nTry 'grep --help' for more information.\n", status: 2 }],
+    ['grep with no input', ['grep x'], { stderr: 'grep: no input: name a file or pipe a command into grep\n', status: 2 }],
+    ['head -n 1 of a pipe', ['cat requirements.txt app.py | head -n 1'], { stdout: 'numpy==2.1.3\n', status: 0 }],
+    ['head -n from a pipe', ['ls -a | head -n 2'], { stdout: '.  ..  .dockerignore  app.py  model  requirements.txt\n', status: 0 }],
+    ['head -1 of a file', ['head -1 app.py'], { stdout: 'print("hi")\n', status: 0 }],
+    ['tail -n 1 of two files', ['tail -n 1 app.py requirements.txt'], { stdout: '==> app.py <==\nprint("hi")\n\n==> requirements.txt <==\nnumpy==2.1.3\n', status: 0 }],
+    ['head with a bad count', ['head -n x app.py'], { stderr: "head: invalid number of lines: 'x'\n", status: 1 }],
+    ['wc -l from a pipe', ['cat app.py requirements.txt | wc -l'], { stdout: '2\n', status: 0 }],
+    ['wc of a file', ['wc requirements.txt'], { stdout: '      1       1      13 requirements.txt\n', status: 0 }],
+    ['pipeline status is the last command', ['cat nope | wc -l'], { stderr: 'cat: nope: No such file or directory\n', stdout: '0\n', status: 0 }],
+    ['pipe then &&', ['grep torch requirements.txt | wc -l && echo counted'], { stdout: '0\ncounted\n', status: 0 }],
+    ['pipe with $?', ['ls | grep nothing-here; echo $?'], { stdout: '1\n', status: 0 }],
   ])('%s', async (_name, lines, expected) => {
     const { shell } = makeShell();
     const result = await run(shell, ...lines);
@@ -105,10 +122,10 @@ describe('shell help', () => {
   it('lists every built-in with its summary', async () => {
     const { shell } = makeShell();
     const result = await run(shell, 'help');
-    for (const name of ['cat', 'cd', 'clear', 'docker', 'echo', 'help', 'history', 'lab', 'ls', 'mkdir', 'pwd', 'rm', 'touch']) {
+    for (const name of ['cat', 'cd', 'clear', 'docker', 'echo', 'grep', 'head', 'help', 'history', 'lab', 'ls', 'mkdir', 'pwd', 'rm', 'tail', 'touch', 'wc']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     }
-    expect(result.stdout).toContain('Pipes are not supported.');
+    expect(result.stdout).toContain("A pipe (|) feeds one command's output to the next.");
   });
 });
 
@@ -235,6 +252,13 @@ describe('shell docker and lab built-ins', () => {
     const result = await run(shell, 'docker build -q -t heart-model:1.0 .', 'docker images heart-model');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^heart-model\s+1\.0\s+[0-9a-f]{12}/m);
+  });
+
+  it('docker images piped into grep', async () => {
+    const { shell } = dockerShell();
+    const result = await run(shell, 'docker build -q -t heart-model:1.0 .', 'docker images | grep -c heart-model');
+    expect(result.stdout).toBe('1\n');
+    expect(result.status).toBe(0);
   });
 
   it('docker output can be redirected', async () => {

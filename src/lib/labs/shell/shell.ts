@@ -5,7 +5,7 @@ import { completeLine } from './complete.ts';
 import { expandWord } from './expand.ts';
 import { commandNotFoundHint } from './hints.ts';
 import { LAB_HOME, LAB_HOST, LAB_USER } from './layout.ts';
-import { parseLine, type Redirect, type SimpleCommand } from './parse.ts';
+import { parseLine, type Pipeline, type Redirect, type SimpleCommand } from './parse.ts';
 import { canWrite } from './permissions.ts';
 import { flushSink, openSink, routeOutput, type FileSink } from './redirect.ts';
 import type { Shell, ShellIO, ShellOptions, ShellState } from './types.ts';
@@ -55,8 +55,8 @@ async function prepareSinks(
   return { stdout, stderr, stderrToStdout };
 }
 
-/** Run one simple command with its redirects; resolves to its exit status. */
-async function runCommand(state: ShellState, command: SimpleCommand, terminal: ShellIO, signal?: AbortSignal): Promise<number> {
+/** Run one simple command with its redirects; `stdin` is the output of the command before it in a pipeline. */
+async function runCommand(state: ShellState, command: SimpleCommand, terminal: ShellIO, stdin: string | undefined, signal?: AbortSignal): Promise<number> {
   const sinks = await prepareSinks(state, command.redirects);
   if ('error' in sinks) {
     terminal.stderr(`${sinks.error}\n`);
@@ -67,15 +67,34 @@ async function runCommand(state: ShellState, command: SimpleCommand, terminal: S
 
   let status: number;
   try {
-    status = await dispatch(state, words, io, signal);
+    status = await dispatch(state, words, io, stdin, signal);
   } finally {
     for (const sink of [sinks.stdout, sinks.stderr]) if (sink !== null) await flushSink(state.fs, sink);
   }
   return status;
 }
 
+/**
+ * Run a pipeline: each command runs after the one before it has finished and
+ * reads its whole output, which is enough for built-ins that do not stream.
+ * The status is the last command's, as in bash without pipefail.
+ */
+async function runPipeline(state: ShellState, pipeline: Pipeline, terminal: ShellIO, signal?: AbortSignal): Promise<number> {
+  let stdin: string | undefined;
+  let status = 0;
+  for (const [position, command] of pipeline.entries()) {
+    if (signal?.aborted === true) return INTERRUPTED_STATUS;
+    const last = position === pipeline.length - 1;
+    let captured = '';
+    const io: ShellIO = last ? terminal : { stdout: (text) => (captured += text), stderr: terminal.stderr };
+    status = await runCommand(state, command, io, stdin, signal);
+    stdin = captured;
+  }
+  return status;
+}
+
 /** Find and run the command named by the first word; handles `NAME=value` and `export NAME=value`. */
-async function dispatch(state: ShellState, words: string[], io: ShellIO, signal?: AbortSignal): Promise<number> {
+async function dispatch(state: ShellState, words: string[], io: ShellIO, stdin: string | undefined, signal?: AbortSignal): Promise<number> {
   const [name, ...args] = words;
   if (name === undefined) return 0;
 
@@ -99,7 +118,7 @@ async function dispatch(state: ShellState, words: string[], io: ShellIO, signal?
     return 127;
   }
   try {
-    return await builtin.run({ args, io, state, signal });
+    return await builtin.run({ args, io, state, signal, stdin });
   } catch (error) {
     // A failing built-in must not take the terminal down; report it like a crashed program.
     io.stderr(`bash: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -143,14 +162,14 @@ export function createShell(options: ShellOptions): Shell {
     }
 
     let status = Number(state.env['?']);
-    for (const { connector, command } of parsed.list) {
+    for (const { connector, pipeline } of parsed.list) {
       if (signal?.aborted === true) {
         status = INTERRUPTED_STATUS;
         break;
       }
       if (connector === '&&' && status !== 0) continue;
       if (connector === '||' && status === 0) continue;
-      status = await runCommand(state, command, io, signal);
+      status = await runPipeline(state, pipeline, io, signal);
       state.env['?'] = String(status);
     }
     state.env['?'] = String(status);

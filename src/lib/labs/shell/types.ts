@@ -63,6 +63,8 @@ export type BuiltinContext = {
   io: ShellIO;
   state: ShellState;
   signal?: AbortSignal;
+  /** Output of the previous command of a pipeline; undefined when the command is not piped into. */
+  stdin?: string;
 };
 
 /** A built-in command; resolves to its exit status. */

@@ -5,8 +5,8 @@ import { DOCKER_STATE_DIR, LAB_ROOT } from '../shell/layout.ts';
 import { createShell } from '../shell/shell.ts';
 import type { Shell } from '../shell/types.ts';
 
-/** Built-ins a replay may run: Docker, the lab command and file commands. Terminal-only commands are left out. */
-export const REPLAY_BUILTINS = ['cat', 'cd', 'docker', 'echo', 'lab', 'ls', 'mkdir', 'pwd', 'rm', 'touch'] as const;
+/** Built-ins a replay may run: Docker, the lab command and file and text commands. Terminal-only commands are left out. */
+export const REPLAY_BUILTINS = ['cat', 'cd', 'docker', 'echo', 'grep', 'head', 'lab', 'ls', 'mkdir', 'pwd', 'rm', 'tail', 'touch', 'wc'] as const;
 
 /** Time the replay engine reports for every build and tag, so image ids do not depend on when the server runs. */
 export const REPLAY_TIME = '2026-01-05T09:00:00.000Z';

@@ -8,6 +8,7 @@ import { mkdir } from './mkdir.ts';
 import { cd, pwd } from './navigation.ts';
 import { rm } from './rm.ts';
 import { clear, history } from './terminal.ts';
+import { grep, head, tail, wc } from './text.ts';
 import { touch } from './touch.ts';
 
 const help: Builtin = {
@@ -15,7 +16,7 @@ const help: Builtin = {
   async run({ io, state }) {
     const width = Math.max(...state.builtinNames.map((name) => name.length));
     const rows = state.builtinNames.map((name) => `  ${name.padEnd(width)}  ${builtins[name]?.summary ?? ''}\n`);
-    io.stdout(`Commands of this shell:\n${rows.join('')}Operators: ; && || > >> 2> 2>&1, quotes and $VARIABLES. Pipes are not supported.\n`);
+    io.stdout(`Commands of this shell:\n${rows.join('')}Operators: ; && || | > >> 2> 2>&1, quotes and $VARIABLES. A pipe (|) feeds one command's output to the next.\n`);
     return 0;
   },
 };
@@ -27,6 +28,8 @@ export const builtins: Record<string, Builtin> = {
   clear,
   docker,
   echo,
+  grep,
+  head,
   help,
   history,
   lab,
@@ -34,5 +37,7 @@ export const builtins: Record<string, Builtin> = {
   mkdir,
   pwd,
   rm,
+  tail,
   touch,
+  wc,
 };
