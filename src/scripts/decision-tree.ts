@@ -90,8 +90,8 @@ function setUpDecisionTree(root: HTMLElement): void {
   if (form === null || status === null || result === null || announce === null || data === null) return;
   const catalog = JSON.parse(data.textContent ?? '[]') as Catalog;
 
-  // The status and a one-line summary are live regions; the full result is not,
-  // so a screen reader hears the new recommendation rather than every reason.
+  // Only the status and a one-line summary are live regions. A screen reader
+  // then announces the new recommendation, not every reason under it.
   const update = (answers: Answers, announceChange: boolean): void => {
     const answered = countAnswered(answers);
     const recommendation = recommend(catalog, answers);
