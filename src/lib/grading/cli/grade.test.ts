@@ -80,6 +80,13 @@ describe('slipway grade', () => {
     expect(JSON.parse(lines[0] ?? '{}').feedback).toEqual([]);
   });
 
+  test('--max-errors caps the report', () => {
+    const capped = runCli([input, '--max-errors', '1', '--no-feedback']);
+    expect(capped.stderr).toContain('slipway grade: line 3: invalid JSON:');
+    expect(capped.stderr).not.toContain('line 7:');
+    expect(capped.stderr).toContain('slipway grade: 3 more skipped lines not shown (--max-errors 1)');
+  });
+
   test('usage errors exit 2', () => {
     const missing = runCli([]);
     expect(missing.status).toBe(2);
