@@ -84,6 +84,8 @@ const phrasings: Array<[string, Expected]> = [
   ['serverless and a container', { clarify: ['serverless', 'container'] }],
   ['sagemaker or hugging face', { clarify: ['managed-platform', 'model-as-a-service'] }],
   ['no idea', { clarify: [] }],
+  // Negation after a mention is not read.
+  ["serverless won't work, edge will", { clarify: ['serverless', 'edge'] }],
   ['the cloud', { clarify: [] }],
   ['', { clarify: [] }],
   ['42', { clarify: [] }],

@@ -19,6 +19,9 @@
  *    negation on: "not serverless or a container" negates both.
  * 5. The answer names the options mentioned without negation, minus any
  *    option also mentioned with negation.
+ *
+ * NOTE: only a negator before a mention counts. "serverless won't work, edge
+ * will" names both options and gets a clarify reply, which costs no attempt.
  */
 
 /** Words that may lie between a negator and the option it negates. */
