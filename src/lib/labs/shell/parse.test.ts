@@ -64,6 +64,10 @@ describe('parseLine', () => {
     ['echo >', { error: "bash: syntax error near unexpected token `newline'" }],
     ['cat < file', { error: 'bash: input redirection (<) is not supported in this shell' }],
     ['echo ${', { error: 'bash: bad substitution' }],
+    ['echo $(ls)', { error: 'bash: command substitution ($(...) and `...`) is not supported in this shell; run the inner command first' }],
+    ['echo `ls`', { error: 'bash: command substitution ($(...) and `...`) is not supported in this shell; run the inner command first' }],
+    ['echo "$(ls)"', { error: 'bash: command substitution ($(...) and `...`) is not supported in this shell; run the inner command first' }],
+    ["echo '$(ls)'", [{ connector: ';', words: ['echo', '$(ls)'], redirects: [] }]],
     ['sleep 5 &', { error: 'bash: background jobs (&) are not supported in this shell' }],
   ])('%s', (line, expected) => {
     expect(summarise(line)).toEqual(expected);

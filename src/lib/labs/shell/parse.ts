@@ -28,6 +28,13 @@ export type ParseResult = { ok: true; list: CommandList } | { ok: false; message
 
 type Token = string | { op: string } | { op: 'glob'; pattern: string } | { comment: string };
 
+const SUBSTITUTION_ERROR = 'bash: command substitution ($(...) and `...`) is not supported in this shell; run the inner command first';
+
+/** Tell whether a command substitution (`$(` or a backtick) starts at `index`; shell-quote would keep it as text. */
+function startsSubstitution(line: string, index: number): boolean {
+  return line[index] === '`' || (line[index] === '$' && line[index + 1] === '(');
+}
+
 /**
  * Prepare a line for shell-quote: check that quotes are closed, mark `2>` at
  * the start of a word, expand a leading `~`, and turn unquoted newlines into `;`.
@@ -48,11 +55,13 @@ function prescan(line: string): { text: string } | { error: string } {
       continue;
     }
     if (quote === '"') {
+      if (startsSubstitution(line, index)) return { error: SUBSTITUTION_ERROR };
       if (char === '"') quote = '';
       out += char;
       continue;
     }
     if (char === "'" || char === '"') quote = char;
+    if (startsSubstitution(line, index)) return { error: SUBSTITUTION_ERROR };
     const atWordStart = index === 0 || /[\s;&|]/.test(line[index - 1] ?? '');
     const endsWord = index + 1 === line.length || /[\s/;&|<>]/.test(line[index + 1] ?? '');
     if (char === '2' && atWordStart && line[index + 1] === '>') out += STDERR_MARK;

@@ -1,6 +1,9 @@
 import { resolvePath, type FileSystem } from '../../vfs/index.ts';
 import type { ShellIO } from './types.ts';
 
+/** Path whose writes are discarded, as on Linux. */
+export const NULL_DEVICE = '/dev/null';
+
 /** Output of one command to one file, written when the command finishes. */
 export type FileSink = { path: string; display: string; append: boolean; chunks: string[] };
 
@@ -9,6 +12,7 @@ export type FileSink = { path: string; display: string; append: boolean; chunks:
  * bash does before it starts the command. Returns a bash error line or null.
  */
 export async function openSink(fs: FileSystem, sink: FileSink): Promise<string | null> {
+  if (sink.path === NULL_DEVICE) return null;
   const stat = await fs.stat(sink.path);
   if (stat?.kind === 'directory') return `bash: ${sink.display}: Is a directory`;
   const parentPath = resolvePath(sink.path, '..');
@@ -21,7 +25,7 @@ export async function openSink(fs: FileSystem, sink: FileSink): Promise<string |
 
 /** Append what a command wrote to its redirect file. */
 export async function flushSink(fs: FileSystem, sink: FileSink): Promise<void> {
-  if (sink.chunks.length === 0) return;
+  if (sink.chunks.length === 0 || sink.path === NULL_DEVICE) return;
   const existing = new TextDecoder().decode(await fs.readFile(sink.path));
   await fs.writeFile(sink.path, existing + sink.chunks.join(''));
   sink.chunks.length = 0;

@@ -78,6 +78,8 @@ describe('shell built-ins', () => {
     ['mkdir outside home', ['mkdir /opt/app'], { stderr: "mkdir: cannot create directory '/opt/app': Permission denied\n", status: 1 }],
     ['rm the home folder', ['rm -rf ~'], { stderr: "rm: cannot remove '/home/learner': Permission denied\n", status: 1 }],
     ['redirect into the engine state', ['echo {} > /var/lib/docker/state.json'], { stderr: 'bash: /var/lib/docker/state.json: Permission denied\n', status: 1 }],
+    ['errors to /dev/null', ['ls nope 2>/dev/null; echo $?'], { stdout: '2\n', status: 0 }],
+    ['output to /dev/null', ['cat app.py > /dev/null'], { stdout: '', status: 0 }],
     ['touch in /tmp', ['mkdir -p /tmp', 'touch /tmp/x', 'ls /tmp'], { stdout: 'x\n', status: 0 }],
     ['touch then ls', ['touch notes.md', 'ls'], { stdout: 'app.py  model  notes.md  requirements.txt\n', status: 0 }],
     ['touch in a missing folder', ['touch a/b'], { stderr: "touch: cannot touch 'a/b': No such file or directory\n", status: 1 }],

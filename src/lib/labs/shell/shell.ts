@@ -7,7 +7,7 @@ import { commandNotFoundHint } from './hints.ts';
 import { LAB_HOME, LAB_HOST, LAB_USER } from './layout.ts';
 import { parseLine, type Pipeline, type Redirect, type SimpleCommand } from './parse.ts';
 import { canWrite } from './permissions.ts';
-import { flushSink, openSink, routeOutput, type FileSink } from './redirect.ts';
+import { flushSink, NULL_DEVICE, openSink, routeOutput, type FileSink } from './redirect.ts';
 import type { Shell, ShellIO, ShellOptions, ShellState } from './types.ts';
 
 /** Maximum input line length in characters; a longer paste is rejected before parsing. */
@@ -47,7 +47,8 @@ async function prepareSinks(
     if (targets.length !== 1 || targets[0] === '') return { error: `bash: ${redirect.target.text}: ambiguous redirect` };
     const display = targets[0] as string;
     const sink: FileSink = { path: resolvePath(state.cwd, display), display, append: redirect.append, chunks: [] };
-    const error = canWrite(state, sink.path) ? await openSink(state.fs, sink) : `bash: ${display}: Permission denied`;
+    const writable = sink.path === NULL_DEVICE || canWrite(state, sink.path);
+    const error = writable ? await openSink(state.fs, sink) : `bash: ${display}: Permission denied`;
     if (error !== null) return { error };
     if (redirect.fd === 1) stdout = sink;
     else stderr = sink;
