@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadLab } from '../src/lib/labs/definition/load.ts';
-import { blockStackBlitz, editorText, focusEditor, openLab, passedTasks, runCommand, typeFile } from './lab-helpers.ts';
+import { blockStackBlitz, editorText, openLab, passedTasks, runCommand, typeFile } from './lab-helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -167,7 +167,7 @@ for (const width of [375, 1280]) {
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
-    await page.screenshot({ path: `test-results/lab-${width}.png`, fullPage: width === 375 });
+    await page.screenshot({ path: test.info().outputPath(`lab-${width}.png`), fullPage: width === 375 });
   });
 }
 

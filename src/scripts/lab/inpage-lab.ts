@@ -57,25 +57,61 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   const taskSection = root.querySelector<HTMLElement>('#lab-tasks');
   renderTaskStates(taskSection ?? root, start.taskStates ? toStates(start.taskStates) : {});
 
-  const [{ createEditor }, { createTerminal, startShellLoop }] = await Promise.all([options.editorModule, options.terminalModule]);
-
+  // The terminal does not wait for Monaco, the larger bundle: each panel starts when its code arrives.
   const editorPanel = root.querySelector<HTMLElement>('#lab-editor') ?? root;
-  const editor = createEditor(root.querySelector<HTMLElement>('[data-editor-host]') ?? root, editorPanel, files, openPath);
-  if (pathLabel !== null) pathLabel.textContent = openPath ?? '';
-  markReady(root, 'editor');
-
+  const editorReady = options.editorModule.then(({ createEditor }) => {
+    const created = createEditor(root.querySelector<HTMLElement>('[data-editor-host]') ?? root, editorPanel, files, openPath);
+    if (pathLabel !== null) pathLabel.textContent = openPath ?? '';
+    markReady(root, 'editor');
+    return created;
+  });
+  const { createTerminal, startShellLoop } = await options.terminalModule;
   const terminalPanel = root.querySelector<HTMLElement>('#lab-terminal') ?? root;
   const { term, readline } = createTerminal(root.querySelector<HTMLElement>('[data-terminal-host]') ?? root, terminalPanel);
 
   const pendingWrites = new Map<string, string>();
-  let controller: InPageLab;
+  let controller: InPageLab | undefined;
+  let controllerReady: (lab: InPageLab) => void = () => undefined;
+  const whenControlled = new Promise<InPageLab>((resolve) => {
+    controllerReady = resolve;
+  });
+
+  // Until the editor exists there are no edits to write, and commands run on the first runtime.
+  const live = (): InPageRuntime => controller?.runtime ?? runtime;
+  const host = {
+    prompt: () => live().shell.prompt(),
+    execute: async (line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal) => {
+      await writePending();
+      return live().shell.execute(line, io, signal);
+    },
+    complete: (line: string, cursor: number) => live().shell.complete(line, cursor),
+  };
+
+  let prompted = false;
+  // Tests wait on this counter: it moves once a command's output, tasks and images are all up to date.
+  let commandsRun = 0;
+  const terminal = startShellLoop(term, readline, terminalPanel, host, () => {
+    void whenControlled.then(async (ready) => {
+      await ready.syncFromDisk();
+      await ready.settle();
+      commandsRun += 1;
+      root.dataset.commandsRun = String(commandsRun);
+    });
+  }, () => {
+    if (prompted) return;
+    prompted = true;
+    markReady(root, 'terminal');
+  });
+  terminal.setHistory(start.history);
+
+  const editor = await editorReady;
 
   const openFile = (path: string): void => {
     editor.open(path);
     lint();
     if (pathLabel !== null) pathLabel.textContent = path;
     if (tree !== null) selectInFileTree(tree, path);
-    controller.persist();
+    created.persist();
   };
 
   const refreshTree = (paths: string[]): void => {
@@ -85,66 +121,66 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   const writePending = async (): Promise<void> => {
     const writes = [...pendingWrites];
     pendingWrites.clear();
-    for (const [path, text] of writes) await controller.runtime.fs.writeFile(`${LAB_ROOT}/${path}`, text);
+    for (const [path, text] of writes) await live().fs.writeFile(`${LAB_ROOT}/${path}`, text);
     if (writes.length > 0 && savedLabel !== null) savedLabel.textContent = 'Saved';
   };
 
   const saveToStore = debounce(() => {
-    const record: LabRecord = { version: 1, labId: lab.id, current: controller.snapshot(), undo: controller.undo, savedAt: Date.now() };
+    const record: LabRecord = { version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() };
     void store.save(record);
   }, 250);
 
   const recheck = async (): Promise<void> => {
-    controller.taskStates = await evaluateTasks(lab.tasks, controller.runtime);
-    renderTaskStates(taskSection ?? root, controller.taskStates);
+    created.taskStates = await evaluateTasks(lab.tasks, created.runtime);
+    renderTaskStates(taskSection ?? root, created.taskStates);
     const { refreshImagePanel } = await import('./image-panel.ts');
-    await refreshImagePanel(root, controller.runtime.engine);
+    await refreshImagePanel(root, created.runtime.engine);
   };
 
   const lint = debounce(() => {
-    const context = learnerFiles(controller.runtime.fs.snapshot());
+    const context = learnerFiles(created.runtime.fs.snapshot());
     const lintContext = { files: Object.keys(context), dockerignore: context['.dockerignore'] ?? '' };
     void import('./dockerfile-lint.ts').then((module) => module.lintOpenFile(editor, lintContext));
   }, 300);
-  const settleSoon = debounce(() => void controller.settle(), SAVE_DELAY_MS);
+  const settleSoon = debounce(() => void created.settle(), SAVE_DELAY_MS);
 
-  controller = {
+  const created: InPageLab = {
     runtime,
     editor,
-    terminal: undefined as unknown as TerminalHandle,
+    terminal,
     lab,
     taskStates: start.taskStates ? toStates(start.taskStates) : {},
     undo: saved?.undo ?? null,
     snapshot() {
       return {
-        files: controller.runtime.fs.snapshot(),
+        files: created.runtime.fs.snapshot(),
         openFile: editor.currentPath(),
-        history: [...controller.runtime.shell.history],
-        taskStates: Object.fromEntries(Object.entries(controller.taskStates).map(([id, state]) => [id, state.passed])),
+        history: [...created.runtime.shell.history],
+        taskStates: Object.fromEntries(Object.entries(created.taskStates).map(([id, state]) => [id, state.passed])),
       };
     },
     async restore(snapshot) {
       pendingWrites.clear();
-      controller.runtime = await createInPageRuntime({ disk: snapshot.files, history: snapshot.history, lab: shellLab(lab) });
-      const restored = learnerFiles(controller.runtime.fs.snapshot());
+      created.runtime = await createInPageRuntime({ disk: snapshot.files, history: snapshot.history, lab: shellLab(lab) });
+      const restored = learnerFiles(created.runtime.fs.snapshot());
       const path = pickOpenFile(restored, snapshot.openFile);
       editor.replaceFiles(restored, path);
       if (pathLabel !== null) pathLabel.textContent = path ?? '';
       refreshTree(Object.keys(restored));
-      controller.terminal.setHistory(snapshot.history);
+      created.terminal.setHistory(snapshot.history);
       lint();
-      await controller.settle();
+      await created.settle();
     },
     async settle() {
       await writePending();
       await recheck();
-      controller.persist();
+      created.persist();
     },
     persist() {
       saveToStore();
     },
     async syncFromDisk() {
-      const onDisk = learnerFiles(controller.runtime.fs.snapshot());
+      const onDisk = learnerFiles(created.runtime.fs.snapshot());
       editor.syncFiles(onDisk);
       refreshTree(Object.keys(onDisk));
     },
@@ -159,34 +195,15 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     settleSoon();
   });
 
-  const host = {
-    prompt: () => controller.runtime.shell.prompt(),
-    execute: (line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal) =>
-      writePending().then(() => controller.runtime.shell.execute(line, io, signal)),
-    complete: (line: string, cursor: number) => controller.runtime.shell.complete(line, cursor),
-  };
 
-  let prompted = false;
-  // Tests wait on this counter: it moves once a command's output, tasks and images are all up to date.
-  let commandsRun = 0;
-  controller.terminal = startShellLoop(term, readline, terminalPanel, host, () => {
-    void controller.syncFromDisk().then(() => controller.settle()).then(() => {
-      commandsRun += 1;
-      root.dataset.commandsRun = String(commandsRun);
-    });
-  }, () => {
-    if (prompted) return;
-    prompted = true;
-    markReady(root, 'terminal');
-  });
-  controller.terminal.setHistory(start.history);
-
-  setUpLabActions(root, controller, starterSnapshot(lab));
+  controller = created;
+  setUpLabActions(root, created, starterSnapshot(lab));
   lint();
+  controllerReady(created);
 
   // Checks and images need the engine; run them after the panels are usable.
   void recheck();
-  return controller;
+  return created;
 }
 
 /** Return the starter state of a lab: its files, nothing built, no history. */

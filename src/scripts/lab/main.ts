@@ -13,8 +13,15 @@ import { setUpHints } from './tasks.ts';
 import { setUpPanelExit } from './panel-exit.ts';
 import { startInPageLab } from './inpage-lab.ts';
 
-/** Start the lab page: choose the runtime, say which one and why, and bring up the panels. */
-export async function startLab(): Promise<void> {
+/**
+ * Start the lab page: choose the runtime, say which one and why, and bring up
+ * the panels. The page script starts loading the editor and terminal bundles
+ * before this module, so they download in parallel with it.
+ */
+export async function startLab(
+  editorModule: Promise<typeof import('./editor.ts')>,
+  terminalModule: Promise<typeof import('./terminal.ts')>,
+): Promise<void> {
   const root = document.querySelector<HTMLElement>('.lab');
   if (root === null) return;
   const lab = readLabPageData(document);
@@ -23,10 +30,6 @@ export async function startLab(): Promise<void> {
   setUpHints(root.querySelector<HTMLElement>('#lab-tasks') ?? root);
   for (const panel of root.querySelectorAll<HTMLElement>('#lab-editor, #lab-terminal')) setUpPanelExit(panel);
   const setting = setUpRuntimeSetting(root);
-
-  // Fetch the editor and terminal bundles while the runtime is chosen and the saved state loads.
-  const editorModule = import('./editor.ts');
-  const terminalModule = import('./terminal.ts');
 
   const query = new URL(location.href).searchParams.get('runtime');
   const { preference, source } = resolvePreference(query, setting);
