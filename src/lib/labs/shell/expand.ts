@@ -9,6 +9,11 @@ export function substituteVariables(text: string, env: Readonly<Record<string, s
   return text.replace(variablePattern, (_match, name: string) => env[name] ?? '');
 }
 
+/** Return a word as the learner typed it, variable markers shown as `$NAME`, for error messages. */
+export function displayWord(text: string): string {
+  return text.replace(variablePattern, (_match, name: string) => `$${name}`);
+}
+
 /** Convert one glob segment (`*.py`, `data?`, `[ab]*`) to an anchored regular expression. */
 export function globToRegExp(segment: string): RegExp {
   let source = '';

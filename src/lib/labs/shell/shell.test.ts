@@ -149,6 +149,8 @@ describe('shell redirects', () => {
   it.each<[string, string, string]>([
     ['into a missing folder', 'echo x > nope/file', 'bash: nope/file: No such file or directory\n'],
     ['onto a folder', 'echo x > model', 'bash: model: Is a directory\n'],
+    ['to an unset variable', 'echo x > $NOPE', 'bash: $NOPE: ambiguous redirect\n'],
+    ['to a glob of two files', 'echo x > *.*', 'bash: *.*: ambiguous redirect\n'],
   ])('rejects a redirect %s', async (_name, line, message) => {
     const { shell } = makeShell();
     const result = await run(shell, line);

@@ -2,7 +2,7 @@ import { normalizePath, resolvePath } from '../../vfs/index.ts';
 import { builtins } from './builtins/index.ts';
 import { INTERRUPTED_STATUS } from './builtins/docker.ts';
 import { completeLine } from './complete.ts';
-import { expandWord } from './expand.ts';
+import { displayWord, expandWord } from './expand.ts';
 import { commandNotFoundHint } from './hints.ts';
 import { LAB_HOME, LAB_HOST, LAB_USER } from './layout.ts';
 import { parseLine, type Pipeline, type Redirect, type SimpleCommand } from './parse.ts';
@@ -44,7 +44,7 @@ async function prepareSinks(
       continue;
     }
     const targets = await expandWord(redirect.target, state.env, state.fs, state.cwd);
-    if (targets.length !== 1 || targets[0] === '') return { error: `bash: ${redirect.target.text}: ambiguous redirect` };
+    if (targets.length !== 1 || targets[0] === '') return { error: `bash: ${displayWord(redirect.target.text)}: ambiguous redirect` };
     const display = targets[0] as string;
     const sink: FileSink = { path: resolvePath(state.cwd, display), display, append: redirect.append, chunks: [] };
     const writable = sink.path === NULL_DEVICE || canWrite(state, sink.path);
