@@ -1,3 +1,4 @@
+import { referencedVariables } from '../../parser/expand.ts';
 import { LESSON_LINKS } from '../docs.ts';
 import type { Rule } from '../types.ts';
 import { commandsOf, runsOf } from './run-commands.ts';
@@ -61,6 +62,37 @@ export const shellUsageRules: Rule[] = [
         // `set -o pipefail` (or `set -euo pipefail`) inside the script does the same as the SHELL option.
         if (run.command.includes('pipefail')) continue;
         report(run.range, 'RUN pipes commands without pipefail: only the last command\'s exit status counts, so `curl ... | tar x` passes even when curl fails');
+      }
+    },
+  },
+  {
+    id: 'GlobalArgInRun',
+    aliases: [],
+    severity: 'warning',
+    buildkit: false,
+    fix: 'Declare the ARG again inside the stage (`ARG NAME` after FROM) to use the value from before FROM.',
+    docs: LESSON_LINKS.buildArgs,
+    check(model, report) {
+      const { dockerfile } = model;
+      const globals = new Set(dockerfile.metaArgs.flatMap((instruction) => instruction.args.map((arg) => arg.name)));
+      if (globals.size === 0) return;
+
+      for (const stage of dockerfile.stages) {
+        const visible = new Set<string>();
+        for (const instruction of stage.instructions) {
+          if (instruction.kind === 'arg') for (const arg of instruction.args) visible.add(arg.name);
+          if (instruction.kind === 'env') for (const pair of instruction.pairs) visible.add(pair.key);
+          if (instruction.kind !== 'run' || instruction.form !== 'shell') continue;
+
+          const missing = [...new Set(referencedVariables(instruction.command, dockerfile.escapeToken))].filter(
+            (name) => globals.has(name) && !visible.has(name),
+          );
+          for (const name of missing) {
+            report(instruction.range, `ARG ${name} is declared before FROM, so it is empty in this RUN: an ARG before FROM is visible only in FROM lines`, {
+              fix: `Add \`ARG ${name}\` after the FROM of this stage; it then takes the value from before FROM.`,
+            });
+          }
+        }
       }
     },
   },

@@ -7,7 +7,7 @@ import type { Rule } from '../types.ts';
 const LAST_ONE_WINS: Readonly<Record<string, string[]>> = {
   cmd: ['DL4003'],
   entrypoint: ['DL4004'],
-  healthcheck: ['DL4005'],
+  healthcheck: ['DL3012'],
 };
 
 /** Returns true when a WORKDIR is set before `instruction` in the stage or in any stage it builds on. */

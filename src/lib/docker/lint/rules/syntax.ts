@@ -22,8 +22,40 @@ function withTriggers(instructions: readonly Instruction[]): Instruction[] {
   return out;
 }
 
-/** Dockerfile syntax and style checks BuildKit runs. */
+/** Returns the argument text of instructions that fell back to shell form although they look like exec form. */
+function brokenExecForm(instruction: Instruction): string | undefined {
+  const forms = ['run', 'cmd', 'entrypoint', 'copy', 'add', 'volume'];
+  if (!forms.includes(instruction.kind) || !('form' in instruction) || instruction.form !== 'shell') return undefined;
+  // `RUN [ -f x ] && ...` is a shell test, so only bracketed lists with commas or one single-quoted item count.
+  const text = instruction.argsText;
+  const looksLikeArray = /^\[.*\]$/.test(text) && (text.includes(',') || /^\[\s*'[^']*'\s*\]$/.test(text));
+  return looksLikeArray ? text : undefined;
+}
+
+/** Dockerfile syntax and style checks, BuildKit's and Slipway's. */
 export const syntaxRules: Rule[] = [
+  {
+    id: 'InvalidExecForm',
+    aliases: [],
+    severity: 'error',
+    buildkit: false,
+    fix: 'Write the exec form as a JSON array with double quotes: `CMD ["python", "app.py"]`.',
+    docs: LESSON_LINKS.execForm,
+    check(model, report) {
+      for (const instruction of withTriggers(model.dockerfile.instructions)) {
+        const text = brokenExecForm(instruction);
+        if (text === undefined) continue;
+        const quotes = text.includes("'") ? ' (JSON needs double quotes)' : '';
+        const effect =
+          instruction.kind === 'copy' || instruction.kind === 'add' || instruction.kind === 'volume'
+            ? 'so Docker splits it on spaces and the brackets and commas become part of the paths'
+            : `so Docker runs the text through /bin/sh -c, which fails with "not found"`;
+        report(instruction.range, `${instruction.keyword} ${text} is not a valid JSON array${quotes}, ${effect}`, {
+          severity: instruction.kind === 'volume' ? 'warning' : 'error',
+        });
+      }
+    },
+  },
   {
     id: 'StageNameCasing',
     aliases: [],
