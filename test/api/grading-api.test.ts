@@ -412,3 +412,21 @@ describe.each(backendNames())('server killed mid-load on $name', ({ name, skip }
     await backend.dispose();
   }, 60_000);
 });
+
+describe('storage that cannot open', () => {
+  it('fails submissions with 500', async () => {
+    // A file cannot hold a folder, so creating the database's folder fails on every request.
+    const server = await startServer(build.outDir, { SLIPWAY_DB: '/dev/null/slipway.db', SLIPWAY_ROOT: content.root });
+    try {
+      const submission = await post(server.url, 'heart-rate', body(newLearner(), rightChoice));
+      const question = await fetch(`${server.url}/api/checkpoints/heart-rate`);
+
+      expect(submission.status).toBe(500);
+      expect(((await submission.json()) as { error: string }).error).toMatch(/resend it with the same submissionId/);
+      expect(question.status).toBe(200);
+      expect(server.stderr()).toBe('');
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});

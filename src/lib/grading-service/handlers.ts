@@ -2,7 +2,7 @@ import { publicQuestion, submissionBodySchema } from '../grading/index.ts';
 import { formatIssuePath } from '../content/errors.ts';
 import { log } from '../log.ts';
 import { findCheckpoint } from './checkpoints.ts';
-import { json, readJsonBody, reject } from './http.ts';
+import { json, readJsonBody, reject, type RequestIds } from './http.ts';
 import { getStorage } from './storage.ts';
 import { submitAnswer } from './submit.ts';
 import { summarizeLearner } from './summary.ts';
@@ -15,9 +15,9 @@ export function methodNotAllowed(request: Request, allow: string, checkpointId: 
 }
 
 /** Respond 500 after logging an unexpected error with the request's ids. */
-function internalError(error: unknown, checkpointId: string | undefined): Response {
-  log.error({ err: error, checkpointId }, 'request failed');
-  return json(500, { error: 'Internal server error; the submission may not have been stored, retry it with the same submissionId' });
+function internalError(error: unknown, ids: RequestIds, message: string): Response {
+  log.error({ err: error, ...ids }, 'request failed');
+  return json(500, { error: message });
 }
 
 /**
@@ -39,12 +39,13 @@ export async function getCheckpoint(request: Request, checkpointId: string | und
     const history = await storage.listAttempts(learnerId, checkpoint.id);
     return json(200, { question: publicQuestion(checkpoint), learner: summarizeLearner(learnerId, checkpoint, history) });
   } catch (error) {
-    return internalError(error, checkpointId);
+    return internalError(error, { checkpointId }, 'Internal server error; retry the request');
   }
 }
 
 /** Handle POST /api/checkpoints/{id}/submissions. */
 export async function postSubmission(request: Request, checkpointId: string | undefined): Promise<Response> {
+  let ids: RequestIds = { checkpointId };
   try {
     const checkpoint = checkpointId === undefined ? undefined : findCheckpoint(checkpointId);
     if (checkpoint === undefined) return reject(404, `Checkpoint "${checkpointId}" not found`, { checkpointId });
@@ -63,7 +64,7 @@ export async function postSubmission(request: Request, checkpointId: string | un
       return json(400, { error: 'Invalid submission body', issues });
     }
 
-    const ids = { checkpointId, learnerId: parsed.data.learnerId, submissionId: parsed.data.submissionId };
+    ids = { checkpointId, learnerId: parsed.data.learnerId, submissionId: parsed.data.submissionId };
     const storage = await getStorage();
     const outcome = await submitAnswer(storage, checkpoint, parsed.data);
 
@@ -74,16 +75,14 @@ export async function postSubmission(request: Request, checkpointId: string | un
         return json(200, outcome.response);
       case 'conflict':
         return reject(409, 'submissionId was already used with a different payload; send a new submissionId', ids);
-      case 'rate-limited':
-        return reject(
-          429,
-          `Too many submissions: wait ${outcome.retryAfterSeconds} s before the next one`,
-          ids,
-          { error: `Too many submissions: wait ${outcome.retryAfterSeconds} s before the next one`, retryAfterSeconds: outcome.retryAfterSeconds },
-          { 'retry-after': String(outcome.retryAfterSeconds) },
-        );
+      case 'rate-limited': {
+        const seconds = outcome.retryAfterSeconds;
+        const reason = `Too many submissions: wait ${seconds} s before the next one`;
+        return reject(429, reason, ids, { error: reason, retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+      }
     }
   } catch (error) {
-    return internalError(error, checkpointId);
+    const message = 'Internal server error; the submission may not have been stored, so resend it with the same submissionId';
+    return internalError(error, ids, message);
   }
 }
