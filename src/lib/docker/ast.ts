@@ -5,8 +5,8 @@
  * Every node carries a 1-based source range. Word values (image names, paths,
  * ENV values, ARG defaults) are kept raw, with quotes and `$` references
  * untouched, because Docker expands them only at build time with the
- * variables of that moment: pass them through `expandWord` from
- * `./parser/expand.ts` before use.
+ * variables of that moment: pass them through `expandWord` (exported by
+ * `./parser/index.ts`) before use.
  */
 
 /** Place in the source, 1-based line and column (column counts UTF-16 units). */
@@ -55,7 +55,7 @@ export interface Heredoc {
   delimiter: string;
   /** Body lines joined with `\n`, ending with `\n` when the body is not empty. */
   content: string;
-  /** True for `<<-EOF`: leading tabs are removed from each body line. */
+  /** True for `<<-EOF`: leading tabs were already removed from each line of `content`. */
   stripTabs: boolean;
   /** True when the delimiter was quoted (`<<"EOF"`), which turns variable expansion off. */
   quoted: boolean;
