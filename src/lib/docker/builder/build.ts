@@ -6,7 +6,6 @@ import { catalogFilesystem } from '../image/base-filesystem.ts';
 import { imageIdOf, serializeImageConfig, type ImageConfig } from '../image/config.ts';
 import { ImageFilesystem } from '../image/filesystem.ts';
 import { storedImageFilesystem } from '../image/stored-filesystem.ts';
-import { buildLayer } from '../image/layer.ts';
 import { expandWord, formatSourceSnippet, parseDockerfile } from '../parser/index.ts';
 import { assertBuildable } from '../parser/index.ts';
 import { formatFull, parseReference, ReferenceError } from '../reference.ts';
