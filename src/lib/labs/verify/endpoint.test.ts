@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../definition/load.ts';
-import { MAX_VERIFY_BODY_BYTES, postVerification } from './endpoint.ts';
+import { MAX_CONCURRENT_VERIFICATIONS, MAX_VERIFY_BODY_BYTES, postVerification } from './endpoint.ts';
+import { createConcurrencyLimit } from './limit.ts';
 import type { VerificationResult } from './verify.ts';
 
 const url = 'http://127.0.0.1/api/labs/dockerfile-basics/verify';
@@ -54,5 +55,37 @@ describe('POST /api/labs/{id}/verify', () => {
     const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
     expect(response.status).toBe(400);
     expect(payload.issues).toEqual([{ path: 'learnerId', message: 'Expected 1-128 letters, digits, "_" or "-"' }]);
+  });
+});
+
+describe('verification concurrency', () => {
+  it('answers 503 beyond the running limit', async () => {
+    const lab = loadLab('dockerfile-basics');
+    const body = JSON.stringify({ learnerId: 'learner-1', files: { ...lab.files, ...lab.solution }, commands: lab.solutionCommands });
+    const responses = await Promise.all(Array.from({ length: MAX_CONCURRENT_VERIFICATIONS + 3 }, () => postVerification(post(body), 'dockerfile-basics')));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_CONCURRENT_VERIFICATIONS);
+    expect(statuses.filter((status) => status === 503)).toHaveLength(3);
+    expect(responses.find((response) => response.status === 503)?.headers.get('retry-after')).toBe('2');
+  });
+
+  it('frees the slots afterwards', async () => {
+    const lab = loadLab('dockerfile-basics');
+    const body = JSON.stringify({ learnerId: 'learner-1', files: lab.files, commands: [] });
+    const response = await postVerification(post(body), 'dockerfile-basics');
+    expect(response.status).toBe(200);
+  });
+
+  it.each<[number, number, number]>([
+    [1, 1, 0],
+    [2, 3, 1],
+  ])('limit of %i with %i requests refuses %i', (max, requests, refused) => {
+    const limit = createConcurrencyLimit(max);
+    const slots = Array.from({ length: requests }, () => limit.tryAcquire());
+    expect(slots.filter((slot) => slot === null)).toHaveLength(refused);
+    const first = slots[0];
+    first?.();
+    first?.();
+    expect(limit.active).toBe(Math.min(max, requests) - 1);
   });
 });

@@ -4,11 +4,21 @@ import { log } from '../../log.ts';
 import { labIdPattern } from '../definition/build.ts';
 import { listLabIds, loadLab } from '../definition/load.ts';
 import type { Lab } from '../definition/schema.ts';
+import { createConcurrencyLimit } from './limit.ts';
 import { submissionSchema } from './submission.ts';
 import { verifyLab, type VerificationResult } from './verify.ts';
 
 /** Largest accepted request body: 1 MB of files plus room for JSON escaping and 200 commands. */
 export const MAX_VERIFY_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Replays that may run at once in this process. A replay is CPU-bound (up to
+ * about a second at the build cap, see docs/benchmarks.md), so a burst of
+ * requests beyond this is answered 503 instead of stalling every other route.
+ */
+export const MAX_CONCURRENT_VERIFICATIONS = 4;
+
+const running = createConcurrencyLimit(MAX_CONCURRENT_VERIFICATIONS);
 
 /** Lab definitions by id; labs are files in the repository, so they do not change while the server runs. */
 const labs = new Map<string, Lab>();
@@ -31,7 +41,7 @@ export type RecordVerification = (learnerId: string, result: VerificationResult)
  * Handle POST /api/labs/{id}/verify: replay the submitted files and commands
  * on the server and return each task's verdict. Statuses: 200 result, 400
  * invalid JSON or body (with zod issues), 404 unknown lab, 413 body over
- * 2 MB, 415 not JSON.
+ * 2 MB, 415 not JSON, 503 too many replays running.
  */
 export async function postVerification(request: Request, labId: string | undefined, record?: RecordVerification): Promise<Response> {
   try {
@@ -55,8 +65,18 @@ export async function postVerification(request: Request, labId: string | undefin
       return json(400, { error: 'Invalid verification request', issues });
     }
 
+    const release = running.tryAcquire();
+    if (release === null) {
+      log.warn({ status: 503, reason: 'too many verifications running', labId, learnerId: parsed.data.learnerId }, 'request rejected');
+      return json(503, { error: 'The server is verifying other labs; try again in a few seconds' }, { 'retry-after': '2' });
+    }
     const started = Date.now();
-    const result = await verifyLab(lab, parsed.data);
+    let result: VerificationResult;
+    try {
+      result = await verifyLab(lab, parsed.data);
+    } finally {
+      release();
+    }
     log.info(
       { labId, learnerId: parsed.data.learnerId, passed: result.tasks.filter((task) => task.passed).length, tasks: result.tasks.length, durationMs: Date.now() - started },
       'lab verified',
