@@ -7,7 +7,7 @@ import { evaluateCheck } from './index.ts';
 const ran = {
   type: 'command',
   assert: 'ran',
-  patterns: ['^docker (image )?history( --no-trunc)? heart-model:1\\.1$', '^docker (image )?inspect .*heart-model:1\\.1'],
+  patterns: ['^docker (image )?history\\b.*\\bheart-model:1\\.1\\b', '^docker (image )?inspect\\b.*\\bheart-model:1\\.1\\b'],
   expected: 'docker history and docker image inspect',
 };
 
@@ -31,6 +31,8 @@ describe('command checks', () => {
     ['joined with &&', ran, ['docker history heart-model:1.1 && docker inspect heart-model:1.1'], true],
     ['piped into head', ran, ['docker history heart-model:1.1 | head -n 5', 'docker image inspect heart-model:1.1 | grep -i env'], true],
     ['only history', ran, ['docker history heart-model:1.1'], false],
+    ['flags after the image and a registry name', ran, ['docker image history heart-model:1.1 --no-trunc', 'docker inspect localhost:5000/heart-model:1.1'], true],
+    ['a longer tag', ran, ['docker history heart-model:1.10', 'docker inspect heart-model:1.10'], false],
     ['wrong image', ran, ['docker history heart-model:1.0', 'docker inspect heart-model:1.0'], false],
     ['nothing', ran, [], false],
     ['in order', inOrder, ['docker tag heart-model:1.1 heart-model:prod', 'docker images', 'docker tag heart-model:1.0 heart-model:prod'], true],
