@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoints, type Checkpoint } from '../../src/lib/grading/index.ts';
@@ -429,4 +431,30 @@ describe('storage that cannot open', () => {
       await server.stop();
     }
   }, 60_000);
+});
+
+describe('built checkpoint HTML', () => {
+  it.each([['lessons/heart-rate-checkpoint/index.html'], ['checkpoints/heart-rate/index.html']])(
+    '%s hides the key',
+    (page) => {
+      const html = readFileSync(join(build.outDir, 'client', page), 'utf8');
+      // Decode the entities Astro escapes, so an escaped leak would still match.
+      const section = (/<section[^>]*class="checkpoint"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&#x27;', "'")
+        .replaceAll('&quot;', '"')
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&');
+      const checkpoint = checkpoints.get('heart-rate') as Checkpoint;
+
+      expect(section).toContain(checkpoint.title);
+      expect(section).not.toContain(checkpoint.solution);
+      for (const hint of checkpoint.hints) expect(section).not.toContain(hint);
+      for (const option of checkpoint.options) {
+        for (const line of option.feedback) expect(section).not.toContain(line.message);
+      }
+      for (const reason of checkpoint.reasons) expect(section).not.toContain(reason.ticked);
+    },
+  );
 });
