@@ -22,7 +22,11 @@ export type LearnerSummary = {
     feedback: FeedbackItem[];
     createdAt: string;
   } | null;
-  /** Hints and solution as the engine released them with the most recent graded submission. */
+  /**
+   * Hints and solution as the engine released them with the most recent graded
+   * submission. NOTE: a regrade does not re-run this release, so after a regrade
+   * that changes `passed` they can lag until the learner's next graded answer.
+   */
   hints?: string[];
   solution?: string;
 };
