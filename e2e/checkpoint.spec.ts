@@ -15,7 +15,13 @@ test('learner answers wrong, then right, and sees the result on return', async (
   await submit.click();
   await expect(result).toContainText('Choose an answer before submitting.');
 
+  // An option and free text together are rejected before sending: the grader takes one or the other.
   await checkpoint.getByLabel('Serverless functions').check();
+  await checkpoint.getByLabel('Or answer in your own words').fill('on the phone');
+  await submit.click();
+  await expect(result).toContainText('not both');
+  await checkpoint.getByLabel('Or answer in your own words').fill('');
+
   await submit.click();
   await expect(result).toContainText('Not quite. Attempt 1 of 3');
   await expect(result).toContainText('cold starts');

@@ -78,6 +78,8 @@ class CheckpointView {
   /** Time (ms since epoch) before which the server would answer 429. */
   #waitUntil = 0;
   #inFlight = false;
+  /** True once a submission got a response, so a late standing does not overwrite it. */
+  #answered = false;
 
   constructor(section: HTMLElement) {
     this.#section = section;
@@ -109,7 +111,7 @@ class CheckpointView {
     } catch {
       return;
     }
-    if (summary.attemptsUsed === 0 && summary.last === null) return;
+    if (this.#answered || (summary.attemptsUsed === 0 && summary.last === null)) return;
 
     this.#attempts.textContent = attemptText(summary.attemptsUsed, summary.maxAttempts);
     const box = element('div', '');
@@ -138,8 +140,11 @@ class CheckpointView {
     if (typeof choice === 'string') answer.choice = choice;
     if (choices.length > 0) answer.choices = choices;
     if (text !== '') answer.text = text;
-    if (answer.choice === undefined && answer.choices === undefined && answer.text === undefined) {
-      return 'Choose an answer before submitting.';
+    const chose = answer.choice !== undefined || answer.choices !== undefined;
+    if (!chose && answer.text === undefined) return 'Choose an answer before submitting.';
+    // The grader takes an option or free text, never both, so say so before sending.
+    if (chose && answer.text !== undefined) {
+      return 'Choose an option or answer in your own words, not both: clear one of them.';
     }
     if (reasons.length > 0) answer.reasons = reasons;
     return answer;
@@ -194,6 +199,7 @@ class CheckpointView {
       return;
     }
     this.#pending = undefined;
+    this.#answered = true;
     if (response.status !== 200 && response.status !== 201) {
       this.#showError(data.error ?? `The answer could not be graded (HTTP ${response.status}).`);
       return;
