@@ -177,3 +177,21 @@ describe('cli', () => {
     expect(result.stderr).toContain(message);
   });
 });
+
+describe('state file', () => {
+  it('a truncated state file starts a fresh store', async () => {
+    const { engine, fs } = fixtureEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    fs.writeFileSync('/state/state.json', '{"version":1,"images":{');
+    const images = await docker(engine, ['images']);
+    expect(images.code).toBe(0);
+    expect(images.stdout).toBe('REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
+  });
+
+  it('state with an inline build log still loads', async () => {
+    const { engine, fs } = fixtureEngine();
+    fs.writeFileSync('/state/state.json', JSON.stringify({ version: 1, epoch: 0, images: {}, layers: {}, cache: {}, builds: [{ time: 'x' }], registry: {} }));
+    expect((await docker(engine, ['build', '-t', 'heart-model:1.0', '.'])).code).toBe(0);
+    expect((await engine.store.builds()).length).toBe(1);
+  });
+});

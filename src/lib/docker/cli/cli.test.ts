@@ -31,7 +31,7 @@ describe('docker images', () => {
     await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
     clock.time = new Date('2026-03-04T11:30:00Z');
     const { stdout } = await docker(engine, ['images']);
-    expect(stdout).toMatch(/^REPOSITORY    TAG      IMAGE ID       CREATED      SIZE\nheart-model   1\.0      [a-f0-9]{12}   3 days ago   180MB\n<none>        <none>   [a-f0-9]{12}   3 days ago   180MB\n$/);
+    expect(stdout).toMatch(/^REPOSITORY    TAG       IMAGE ID       CREATED      SIZE\nheart-model   1\.0       [a-f0-9]{12}   3 days ago   180MB\n<none>        <none>    [a-f0-9]{12}   3 days ago   180MB\n$/);
   });
 
   it('prints -q, --digests and --format json', async () => {
@@ -42,7 +42,7 @@ describe('docker images', () => {
     const quiet = await docker(engine, ['images', '-q']);
     expect(quiet.stdout).toMatch(/^[a-f0-9]{12}\n$/);
     const digests = await docker(engine, ['images', '--digests']);
-    expect(digests.stdout).toMatch(/localhost:5000\/heart-model {3}1\.0 {3}sha256:[a-f0-9]{64} {3}[a-f0-9]{12}/);
+    expect(digests.stdout).toMatch(/localhost:5000\/heart-model {3}1\.0 {7}sha256:[a-f0-9]{64} {3}[a-f0-9]{12}/);
     const json = await docker(engine, ['images', '--format', 'json']);
     const rows = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
     expect(rows.map((row) => row.Repository).sort()).toEqual(['heart-model', 'localhost:5000/heart-model']);

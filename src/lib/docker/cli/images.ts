@@ -9,11 +9,15 @@ import { renderTemplate } from './template.ts';
 import type { CliContext, Subcommand } from './types.ts';
 import { exactArgs, minArgs, usageError } from './usage.ts';
 
-/** Render rows as the Docker CLI's tab-writer tables: columns padded to the widest cell plus 3 spaces. */
+/**
+ * Render rows as the Docker CLI's tables (Go tabwriter with minimum width 10
+ * and padding 3): each column is as wide as its widest cell plus 3 spaces,
+ * and at least 10 characters.
+ */
 export function table(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, [...cell].length)));
-  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd((widths[index] ?? 0) + 3))).join('').trimEnd()).join('\n') + '\n';
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, [...cell].length + 3, 10)));
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('').trimEnd()).join('\n') + '\n';
 }
 
 /** Split a familiar tag into repository and tag (`localhost:5000/x:1.0` → `localhost:5000/x`, `1.0`). */

@@ -108,7 +108,12 @@ export async function pullImage(text: string, context: CliContext, quiet = false
     const layers = (JSON.parse(manifest.manifest) as { layers: Array<{ digest: string }> }).layers;
     for (const layer of layers) say(`${layer.digest.slice(7, 19)}: ${present ? 'Already exists' : 'Pull complete'}`);
     say(`Digest: ${digest}`);
-    const image = context.store.putImage(manifest.imageId, manifest.config, manifest.baseKey);
+    const stored = context.store.state.images[manifest.imageId];
+    if (stored === undefined && manifest.config === undefined) {
+      context.io.stderr(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown\n`);
+      return null;
+    }
+    const image = stored ?? context.store.putImage(manifest.imageId, manifest.config, manifest.baseKey ?? null);
     const repoDigest = `${display}@${digest}`;
     if (!image.repoDigests.includes(repoDigest)) image.repoDigests.push(repoDigest);
     const upToDate = present && tagName !== null && image.repoTags.includes(`${display}:${tagName}`);

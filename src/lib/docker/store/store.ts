@@ -37,7 +37,17 @@ export class ImageStore {
       this.state = emptyState();
       return;
     }
-    this.state = JSON.parse(decoder.decode(await this.fs.readFile(`${this.stateDir}/state.json`))) as EngineState;
+    let parsed: Partial<EngineState> & { builds?: unknown };
+    try {
+      parsed = JSON.parse(decoder.decode(await this.fs.readFile(`${this.stateDir}/state.json`))) as Partial<EngineState>;
+    } catch {
+      // A state file cut short (a tab closed mid-write) would otherwise block every command; the lab starts over.
+      this.state = emptyState();
+      return;
+    }
+    // State written before the build log moved to builds/ carried it inline; that log is dropped.
+    delete parsed.builds;
+    this.state = { ...emptyState(), ...parsed, version: 1 };
   }
 
   /** Write the state and any new blobs. */
