@@ -44,7 +44,7 @@ export function createDockerEngine(options: { fs: FileSystem; stateDir: string; 
           io,
           now: () => clock.now(),
           cwd: normalizePath(runOptions?.cwd ?? '/'),
-          lint: (dockerfile) => buildWarnings(dockerfile),
+          lint: (dockerfile, baseEnv) => buildWarnings(dockerfile, baseEnv),
         });
       } catch (error) {
         // A fault of the simulation must not kill the learner's terminal: report it and leave the state as it was.

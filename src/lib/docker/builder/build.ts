@@ -44,8 +44,8 @@ export type BuildServices = {
   now: () => Date;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Lint warnings for the end-of-build summary, if a linter is available. */
-  lint?: (dockerfile: Dockerfile, text: string) => Array<{ rule: string; message: string; line: number }>;
+  /** Lint warnings for the end-of-build summary; `baseEnv` names the variables the base images define. */
+  lint?: (dockerfile: Dockerfile, baseEnv: string[]) => Array<{ rule: string; message: string; line: number }>;
 };
 
 /** Return RFC 3339 with seconds precision, as image configs carry. */
@@ -101,8 +101,8 @@ function reportFailure(progress: PlainProgress, failure: BuildFailure, dockerfil
 }
 
 /** Print the lint warnings BuildKit lists after a build. */
-function printWarnings(services: BuildServices, dockerfile: Dockerfile, text: string): void {
-  const warnings = services.lint?.(dockerfile, text) ?? [];
+function printWarnings(services: BuildServices, dockerfile: Dockerfile, baseEnv: string[]): void {
+  const warnings = services.lint?.(dockerfile, baseEnv) ?? [];
   if (warnings.length === 0) return;
   services.stderr(` ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`);
   for (const warning of warnings) services.stderr(` - ${warning.rule}: ${warning.message} (line ${warning.line})\n`);
@@ -301,7 +301,8 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   }
   progress.done(exportVertex, exportSeconds + 0.05);
   if (request.quiet) services.stdout(`${imageId}\n`);
-  printWarnings(services, dockerfile, text);
+  const baseEnv = [...finished.values()].flatMap((state) => (state.base?.env ?? []).map((entry) => entry.slice(0, entry.indexOf('='))));
+  printWarnings(services, dockerfile, [...new Set(baseEnv)]);
   return finish(0, imageId, null);
 }
 

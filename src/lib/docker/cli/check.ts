@@ -5,8 +5,8 @@ import type { Dockerfile } from '../ast.ts';
 import type { CliContext } from './types.ts';
 
 /** Return the BuildKit-check warnings of a Dockerfile, for the summary after a build. */
-export function buildWarnings(dockerfile: Dockerfile): Array<{ rule: string; message: string; line: number }> {
-  return lintDockerfile(dockerfile)
+export function buildWarnings(dockerfile: Dockerfile, baseEnv: string[] = []): Array<{ rule: string; message: string; line: number }> {
+  return lintDockerfile(dockerfile, { baseImageEnv: baseEnv })
     .filter((finding) => RULES_BY_ID.get(finding.rule)?.buildkit === true)
     .map((finding) => ({ rule: finding.rule, message: finding.message, line: finding.range.start.line }));
 }

@@ -329,3 +329,13 @@ describe('heredocs', () => {
     expect(result.stderr).toMatch(/#\d+ \d+\.\d{3} port=8080\n/);
   });
 });
+
+describe('build warnings', () => {
+  it('variables of the base image are not undefined', async () => {
+    const dockerfile = 'FROM python:3.12-slim\nENV VERSION=$PYTHON_VERSION EXTRA=$PYTHONPATH\nCMD ["python"]\n';
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.stderr).toContain("UndefinedVar: Usage of undefined variable '$PYTHONPATH' (line 2)");
+    expect(result.stderr).not.toContain("'$PYTHON_VERSION'");
+  });
+});
