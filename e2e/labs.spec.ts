@@ -158,6 +158,25 @@ test('keyboard alone reaches the panels, runs a command and opens a hint', async
   await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 2));
 });
 
+test('terminal completes with Tab and cancels a line with Ctrl-C', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  const rows = page.locator('.xterm-rows');
+  const before = Number((await page.locator('.lab').getAttribute('data-commands-run')) ?? '0');
+
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('echo typed-then-cancelled');
+  await page.keyboard.press('Control+C');
+  await expect(rows).toContainText('echo typed-then-cancelled^C');
+
+  await page.keyboard.type('cat requir');
+  await page.keyboard.press('Tab');
+  await expect(rows).toContainText('cat requirements.txt');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(before + 1));
+  await expect(rows).toContainText('fastapi');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
+});
+
 for (const width of [375, 1280]) {
   test(`lab page has no serious axe violations at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });

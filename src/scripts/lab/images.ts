@@ -39,7 +39,9 @@ export function renderImages(container: HTMLElement, images: readonly ImageView[
   list.style.listStyle = 'none';
   list.style.margin = '0';
   list.style.padding = '0';
-  for (const image of images) list.append(renderImage(image));
+  // Tagged images first, newest tag order as the engine lists them; dangling `<none>` images last.
+  const ordered = [...images].sort((a, b) => Number(a.tags.length === 0) - Number(b.tags.length === 0));
+  for (const image of ordered) list.append(renderImage(image));
   container.append(list);
 }
 
@@ -51,7 +53,11 @@ function renderImage(image: ImageView): HTMLElement {
   const name = document.createElement('p');
   name.className = 'lab-image__name';
   const tags = image.tags.length > 0 ? image.tags.join(', ') : '<none>';
-  name.textContent = `${tags} · ${humanSize(image.size)} · ${image.layers.length} layers`;
+  name.textContent = `${tags} · ${humanSize(image.size)}`;
+  const id = document.createElement('span');
+  id.className = 'lab-muted';
+  id.textContent = ` ${image.id.replace(/^sha256:/, '').slice(0, 12)}`;
+  name.append(id);
   item.append(name);
 
   const bar = document.createElement('div');
@@ -69,6 +75,11 @@ function renderImage(image: ImageView): HTMLElement {
   });
   item.append(bar);
 
+  // The layer table can be long, so it sits in a disclosure; its summary keeps the count in text.
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = `${image.layers.length} layers`;
+  details.append(summary);
   const table = document.createElement('table');
   const caption = document.createElement('caption');
   caption.className = 'lab-visually-hidden';
@@ -97,6 +108,7 @@ function renderImage(image: ImageView): HTMLElement {
     code.textContent = layer.createdBy;
     step.append(code);
   });
-  item.append(table);
+  details.append(table);
+  item.append(details);
   return item;
 }

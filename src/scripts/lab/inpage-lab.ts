@@ -122,13 +122,28 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     const writes = [...pendingWrites];
     pendingWrites.clear();
     for (const [path, text] of writes) await live().fs.writeFile(`${LAB_ROOT}/${path}`, text);
-    if (writes.length > 0 && savedLabel !== null) savedLabel.textContent = 'Saved';
   };
 
+  // "Saved" appears only once IndexedDB holds the edit, so a reload after it keeps the work.
   const saveToStore = debounce(() => {
     const record: LabRecord = { version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() };
-    void store.save(record);
+    void store.save(record).then(
+      () => {
+        if (savedLabel !== null && pendingWrites.size === 0 && savedLabel.textContent !== '') savedLabel.textContent = 'Saved';
+      },
+      (error: unknown) => {
+        if (savedLabel !== null) savedLabel.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
   }, 250);
+
+  // Leaving the page writes what is still waiting for its debounce (best effort: the tab may close first).
+  addEventListener('pagehide', () => {
+    for (const [path, text] of pendingWrites) live().fs.writeFileSync(`${LAB_ROOT}/${path}`, text);
+    pendingWrites.clear();
+    saveToStore();
+    saveToStore.flush();
+  });
 
   const recheck = async (): Promise<void> => {
     created.taskStates = await evaluateTasks(lab.tasks, created.runtime);
@@ -183,6 +198,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
       const onDisk = learnerFiles(created.runtime.fs.snapshot());
       editor.syncFiles(onDisk);
       refreshTree(Object.keys(onDisk));
+      lint();
     },
   };
 
