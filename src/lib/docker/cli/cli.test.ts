@@ -339,3 +339,16 @@ describe('build warnings', () => {
     expect(result.stderr).not.toContain("'$PYTHON_VERSION'");
   });
 });
+
+describe('docker run user', () => {
+  it('runs as the image USER from its passwd file', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    expect((await docker(engine, ['run', '--rm', 'heart-model:1.0', 'whoami'])).stdout).toBe('app\n');
+    expect((await docker(engine, ['run', '--rm', 'heart-model:1.0', 'id'])).stdout).toBe('uid=1000(app) gid=1000(app) groups=1000(app)\n');
+    expect((await docker(engine, ['run', '--rm', '-u', 'root', 'heart-model:1.0', 'whoami'])).stdout).toBe('root\n');
+    const unknown = await docker(engine, ['run', '--rm', '-u', 'ghost', 'heart-model:1.0', 'whoami']);
+    expect(unknown.code).toBe(126);
+    expect(unknown.stderr).toContain('unable to find user ghost: no matching entries in passwd file');
+  });
+});

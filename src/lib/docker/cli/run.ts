@@ -1,5 +1,6 @@
 import { quote } from 'shell-quote';
 import { catalogImageByKey } from '../catalog/index.ts';
+import type { ImageFilesystem } from '../image/filesystem.ts';
 import { storedImageFilesystem } from '../image/stored-filesystem.ts';
 import type { RunContext } from '../run/context.ts';
 import { runScript } from '../run/interpreter.ts';
@@ -26,6 +27,19 @@ const specs: FlagSpec[] = [
 const usage = 'docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]';
 const summary = 'Create and run a new container from an image';
 const decoder = new TextDecoder();
+
+/** Find the account `user` (name or uid, optionally `:group`) names in the image's /etc/passwd; root when empty. */
+async function resolveAccount(fs: ImageFilesystem, context: CliContext, user: string): Promise<{ name: string; uid: number; gid: number } | null> {
+  if (user === '' || user === 'root' || user === '0') return { name: 'root', uid: 0, gid: 0 };
+  const [name = ''] = user.split(':');
+  const node = fs.get('/etc/passwd');
+  const data = node?.digest === undefined ? undefined : await context.store.getBlob(node.digest);
+  for (const line of decoder.decode(data ?? new Uint8Array()).split('\n')) {
+    const [entry = '', , uid = '', gid = ''] = line.split(':');
+    if (entry === name || uid === name) return { name: entry, uid: Number(uid), gid: Number(gid) };
+  }
+  return /^\d+$/.test(name) ? { name, uid: Number(name), gid: Number(name) } : null;
+}
 
 /**
  * Run `docker run`: print the container's resolved process, then run it with
@@ -81,13 +95,18 @@ async function run(args: string[], context: CliContext): Promise<number> {
   // Entrypoint scripts of the official images end with `exec "$@"`, so the command runs as given.
   const effective = /docker-entrypoint\.sh$|nvidia_entrypoint\.sh$/.test(argv[0] ?? '') ? argv.slice(1) : argv;
   const shellForm = effective[0] === '/bin/sh' && effective[1] === '-c';
+  const account = await resolveAccount(fs, context, user);
+  if (account === null) {
+    context.io.stderr(`docker: Error response from daemon: unable to find user ${user}: no matching entries in passwd file\n`);
+    return 126;
+  }
   const runContext: RunContext = {
     fs,
     os: base?.os ?? 'debian',
     shell: base?.os === 'alpine' ? 'ash' : 'dash',
     env,
     cwd: workdir,
-    user: { name: user === '' ? 'root' : user, uid: user === '' || user === 'root' ? 0 : 1000, gid: user === '' || user === 'root' ? 0 : 1000 },
+    user: account,
     python: base?.tools.python,
     node: base?.tools.node,
     output: [],

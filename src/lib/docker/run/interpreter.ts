@@ -1,6 +1,6 @@
 import type { CommandHandler, CommandStreams } from './command.ts';
 import { sha256Digest } from '../digest.ts';
-import { absolute, emit, notFoundMessage, shellPrefix, which, type RunContext } from './context.ts';
+import { absolute, emit, notFoundMessage, readGroups, shellPrefix, which, type RunContext } from './context.ts';
 import { apk } from './commands/apk.ts';
 import { aptGet } from './commands/apt.ts';
 import { cat, chmod, chown, cp, echo, ln, mkdir, mv, printf, rm, touch } from './commands/files.ts';
@@ -14,7 +14,7 @@ export function simulatedNote(command: string): string {
   return `simulated: ${command} was not run; Slipway assumed it succeeded`;
 }
 
-/** Builtins of /bin/sh: they need no binary in the image. */
+/** Builtins of /bin/sh, plus the coreutils the model answers itself (whoami, id); they need no binary check. */
 const builtins: Record<string, CommandHandler> = {
   cd: async (args, context, streams) => {
     const target = absolute(context, args[0] ?? context.env.get('HOME') ?? '/root');
@@ -75,6 +75,20 @@ const builtins: Record<string, CommandHandler> = {
   false: async () => 1,
   echo,
   printf,
+  whoami: async (_args, context, streams) => {
+    streams.stdout(context.user.name);
+    return 0;
+  },
+  id: async (_args, context, streams) => {
+    const groups = await readGroups(context);
+    const group = groups.find((candidate) => candidate.gid === context.user.gid)?.name ?? String(context.user.gid);
+    streams.stdout(`uid=${context.user.uid}(${context.user.name}) gid=${context.user.gid}(${group}) groups=${context.user.gid}(${group})`);
+    return 0;
+  },
+  pwd: async (_args, context, streams) => {
+    streams.stdout(context.cwd);
+    return 0;
+  },
   test: async (args, context) => evaluateTest(args, context),
   '[': async (args, context) => evaluateTest(args.slice(0, -1), context),
 };
