@@ -77,6 +77,7 @@ async function copyOrAdd(instruction: CopyInstruction, state: StageState, servic
     }
   }
 
+  // NOTE: ADD copies a local .tar(.gz) as a file; real ADD extracts local archives into the destination.
   const remote = instruction.kind === 'add' ? sources.filter((item) => /^https?:\/\//.test(item)) : [];
   const inline = instruction.sources.map((word) => word.value).filter((value) => value.startsWith('<<'));
   const local = sources.filter((item) => !remote.includes(item) && !item.startsWith('<<') && !inline.includes(item));

@@ -352,3 +352,12 @@ describe('docker run user', () => {
     expect(unknown.stderr).toContain('unable to find user ghost: no matching entries in passwd file');
   });
 });
+
+describe('docker images --format', () => {
+  it('renders Go templates and custom tables', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    expect((await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}} {{.Size}}'])).stdout).toBe('heart-model:1.0 180MB\n');
+    expect((await docker(engine, ['images', '--format', 'table {{.Repository}}\\t{{.Tag}}\\t{{.Size}}'])).stdout).toBe('REPOSITORY    TAG       SIZE\nheart-model   1.0       180MB\n');
+  });
+});

@@ -26,6 +26,21 @@ function splitTag(tag: string): [string, string] {
   return cut > tag.lastIndexOf('/') ? [tag.slice(0, cut), tag.slice(cut + 1)] : [tag, 'latest'];
 }
 
+/** Column headers the Docker CLI prints for each field of `docker images --format 'table ...'`. */
+const imageColumnHeaders: Record<string, string> = {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'VIRTUAL SIZE',
+};
+
 const imagesSpecs: FlagSpec[] = [
   { name: 'all', short: 'a', kind: 'bool' },
   { name: 'digests', kind: 'bool' },
@@ -85,7 +100,10 @@ async function images(args: string[], context: CliContext): Promise<number> {
     return 0;
   }
   const format = flagValue(flags, 'format');
-  if (format === 'json' || (format !== undefined && format !== 'table' && !format.startsWith('table '))) {
+  const customTable = format?.startsWith('table ') === true;
+  if (format === 'json' || customTable || (format !== undefined && format !== 'table')) {
+    const lines: string[][] = [];
+    if (customTable) lines.push(renderTemplate(format?.slice('table '.length) ?? '', imageColumnHeaders).split('\t'));
     for (const row of rows) {
       const created = new Date(context.store.configOf(row.image).created);
       const object = {
@@ -101,8 +119,10 @@ async function images(args: string[], context: CliContext): Promise<number> {
         UniqueSize: 'N/A',
         VirtualSize: humanSize(context.store.sizeOf(row.image)),
       };
-      context.io.stdout(`${format === 'json' ? goJson(object) : renderTemplate(format, object)}\n`);
+      if (customTable) lines.push(renderTemplate(format?.slice('table '.length) ?? '', object).split('\t'));
+      else context.io.stdout(`${format === 'json' ? goJson(object) : renderTemplate(format ?? '', object)}\n`);
     }
+    if (customTable) context.io.stdout(table(lines));
     return 0;
   }
   const digests = flagSet(flags, 'digests');
