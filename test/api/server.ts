@@ -46,7 +46,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Start the built server with the given SQLite file (or DATABASE_URL in `env`) and wait until it answers. */
+/** Start the built server with the given SQLite file (or DATABASE_URL in `env`) and wait until it responds. */
 export async function startServer(outDir: string, env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
@@ -68,7 +68,7 @@ export async function startServer(outDir: string, env: Record<string, string>): 
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer on ${url} within 30 s:\n${stderr}`);
+    if (Date.now() > deadline) throw new Error(`server did not respond on ${url} within 30 s:\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 

@@ -1,7 +1,7 @@
 import type { FeedbackItem, GradeResult, PriorAttempt } from '../grading/index.ts';
 import type { StoredAttempt } from '../storage/index.ts';
 
-/** The grade that currently stands for a stored attempt: its latest regrade, else the original. */
+/** The grade in effect for a stored attempt: its latest regrade, else the original. */
 export type EffectiveGrade = {
   status: PriorAttempt['status'];
   score: number;
@@ -9,7 +9,7 @@ export type EffectiveGrade = {
   feedback: FeedbackItem[];
 };
 
-/** Return the grade that stands for `row`, preferring its latest regrade. */
+/** Return the grade in effect for `row`, preferring its latest regrade. */
 export function effectiveGrade(row: StoredAttempt): EffectiveGrade {
   const source = row.latestRegrade ?? row;
   return {

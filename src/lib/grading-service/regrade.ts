@@ -2,7 +2,7 @@ import { GRADER_VERSION, gradeAnswer, type Answer, type Checkpoint, type PriorAt
 import type { NewRegrade, Storage, StoredAttempt } from '../storage/index.ts';
 import { effectiveGrade } from './history.ts';
 
-/** One re-run attempt: the grade that stood before and the grade under the current key. */
+/** One re-run attempt: the grade in effect before and the grade under the current key. */
 export type RegradeChange = {
   attemptId: number;
   learnerId: string;

@@ -13,7 +13,7 @@ export type LearnerSummary = {
   locked: boolean;
   /** Seconds before the next graded submission is accepted; 0 when it may be sent now. */
   retryAfterSeconds: number;
-  /** The most recent graded submission, with the grade that stands now. */
+  /** The most recent graded submission, with the grade in effect now. */
   last: {
     submissionId: string;
     attempt: number | null;
@@ -61,7 +61,7 @@ export function summarizeLearner(
   };
 }
 
-/** Describe one stored submission with the grade that stands now. */
+/** Describe one stored submission with the grade in effect now. */
 function lastSummary(row: StoredAttempt): NonNullable<LearnerSummary['last']> {
   const grade = effectiveGrade(row);
   return {
