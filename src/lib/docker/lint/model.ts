@@ -1,6 +1,7 @@
 import type { Dockerfile, Instruction, RunInstruction, Stage } from '../ast.ts';
 import { parseShellScript } from './shell.ts';
 import type { ShellScript } from './shell.ts';
+import type { RunCommand } from './rules/run-commands.ts';
 import type { LintContext } from './types.ts';
 
 /** Facts about a Dockerfile that several rules need, computed once per lint run. */
@@ -11,6 +12,8 @@ export interface LintModel {
   stageOf: Map<Instruction, number>;
   /** Returns the parsed shell script of a RUN (shell form, exec `sh -c`, and heredoc bodies). */
   script: (run: RunInstruction) => ShellScript;
+  /** Split commands of each RUN, filled by `commandsOf` and shared by the rules. */
+  commandCache: Map<RunInstruction, RunCommand[]>;
   /** Returns the SHELL arguments in effect before an instruction (the whole stage when omitted), if any SHELL set them. */
   shellBefore: (stage: Stage, instruction?: Instruction) => string[] | undefined;
 }
@@ -47,7 +50,7 @@ export function buildLintModel(dockerfile: Dockerfile, context: LintContext): Li
     return parentStage ? shellBefore(parentStage) : undefined;
   };
 
-  return { dockerfile, context, stageOf, script, shellBefore };
+  return { dockerfile, context, stageOf, script, shellBefore, commandCache: new Map() };
 }
 
 /** Returns the index of the earlier stage a stage builds on (`FROM build`), or undefined for an image. */

@@ -25,19 +25,16 @@ export function runsOf(model: LintModel): { run: RunInstruction; stage: Stage; s
   return out;
 }
 
-/** Commands per RUN, shared by the rules of one lint run (the RUN nodes belong to one parse). */
-const commandCache = new WeakMap<RunInstruction, RunCommand[]>();
-
-/** Returns the simple commands of one RUN; callers must not modify the returned list. */
+/** Returns the simple commands of one RUN, cached for the lint run; callers must not modify the list. */
 export function commandsOf(model: LintModel, run: RunInstruction, stage: Stage, stageIndex: number): RunCommand[] {
-  const cached = commandCache.get(run);
+  const cached = model.commandCache.get(run);
   if (cached) return cached;
 
   const commands = model.script(run).commands.map((command) => {
     const words = commandWords(command);
     return { run, stage, stageIndex, words, rawWords: command.words, program: programName(words) };
   });
-  commandCache.set(run, commands);
+  model.commandCache.set(run, commands);
   return commands;
 }
 
