@@ -68,3 +68,27 @@ test('checkpoint fits a 375 px screen', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('retry after network error reuses submissionId', async ({ page }) => {
+  await page.goto('/checkpoints/heart-rate/');
+  const checkpoint = page.locator('section.checkpoint');
+  const result = checkpoint.locator('[aria-live="polite"]');
+  const submit = checkpoint.getByRole('button', { name: 'Submit answer' });
+
+  // Drop the first POST as if the network failed, then let the retry through.
+  const sent: string[] = [];
+  await page.route('**/api/checkpoints/heart-rate/submissions', async (route) => {
+    sent.push((route.request().postDataJSON() as { submissionId: string }).submissionId);
+    if (sent.length === 1) await route.abort('failed');
+    else await route.continue();
+  });
+
+  await checkpoint.getByLabel('Edge / on-device').check();
+  await submit.click();
+  await expect(result).toContainText('could not be reached');
+  await submit.click();
+  await expect(result).toContainText('Correct. Attempt 1 of 3');
+
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toBe(sent[0]);
+});
