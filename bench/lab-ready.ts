@@ -1,7 +1,7 @@
 /**
- * Measures how soon a lab page is usable on the in-page runtime: from
- * navigation start to the terminal prompt shown (`lab:terminal-ready`) and the
- * editor editable (`lab:editor-ready`); "ready" is the later of the two. The
+ * Measures how soon a lab page is usable on the in-page runtime: the time from
+ * navigation start to the terminal prompt (`lab:terminal-ready`) and to an
+ * editable editor (`lab:editor-ready`). "Ready" is the later of the two. The
  * page sets both marks in `src/scripts/lab/readiness.ts`.
  *
  * Cold runs use a fresh browser context each (empty HTTP cache and IndexedDB);
@@ -31,7 +31,7 @@ function summarize(samples: number[]): { median: number; p95: number } {
   return { median: rank(0.5), p95: rank(0.95) };
 }
 
-/** Start the production server and wait until it answers. */
+/** Start the production server and wait until its health endpoint responds. */
 async function startServer(): Promise<() => void> {
   const server = spawn(process.execPath, [join(OUT_DIR, 'server/entry.mjs')], {
     cwd: ROOT,
@@ -47,7 +47,7 @@ async function startServer(): Promise<() => void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   server.kill();
-  throw new Error(`The server in ${OUT_DIR} did not answer on port ${PORT} within 10 s; run without --no-build to rebuild it.`);
+  throw new Error(`The server in ${OUT_DIR} did not respond on port ${PORT} within 10 s; run without --no-build to rebuild it.`);
 }
 
 /** Open the lab in `context` and read the readiness marks, in milliseconds after navigation start. */

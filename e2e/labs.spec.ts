@@ -190,7 +190,7 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('lab pages carry COOP and COEP, lesson pages do not and load no editor', async ({ page, request }) => {
+test('isolation headers on lab pages only', async ({ page, request }) => {
   const lab = await request.get('/labs/dockerfile-basics/');
   expect(lab.headers()['cross-origin-opener-policy']).toBe('same-origin');
   expect(lab.headers()['cross-origin-embedder-policy']).toBe('require-corp');

@@ -3,8 +3,8 @@ import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 
 // Only the editor contributions a learner uses: typing commands, hover (lint
 // messages), find, comments, bracket matching, error navigation (F8) and the
-// Ctrl+M Tab-focus toggle. The full `editor.main` would pull in every language
-// service and its workers.
+// Ctrl+M Tab-focus toggle. In monaco-editor 0.57, `editor.main` also imports
+// the CSS, HTML, JSON and TypeScript language services, each with a worker.
 import 'monaco-editor/editor/browser/coreCommands.js';
 import 'monaco-editor/editor/contrib/hover/browser/hoverContribution.js';
 import 'monaco-editor/editor/contrib/find/browser/findController.js';
@@ -21,7 +21,7 @@ import 'monaco-editor/languages/definitions/python/register.js';
 import 'monaco-editor/languages/definitions/yaml/register.js';
 import 'monaco-editor/languages/definitions/shell/register.js';
 
-// Monaco asks for a worker per language; only the generic editor worker is bundled.
+// Monaco requests a worker per language; only the generic editor worker is bundled.
 (globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };

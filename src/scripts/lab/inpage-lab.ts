@@ -124,7 +124,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     for (const [path, text] of writes) await live().fs.writeFile(`${LAB_ROOT}/${path}`, text);
   };
 
-  // "Saved" appears only once IndexedDB holds the edit, so a reload after it keeps the work.
+  // "Saved" appears only once IndexedDB contains the edit, so a reload after it keeps the work.
   const saveToStore = debounce(() => {
     const record: LabRecord = { version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() };
     void store.save(record).then(

@@ -25,9 +25,9 @@ const SEVERITY: Readonly<Record<string, number>> = { error: 8, warning: 4, info:
 
 /**
  * Convert linter findings to editor markers. The hover shows the message and,
- * on a second line, the fix. Both use 1-based lines and columns with an
- * exclusive end, so ranges carry over unchanged; an empty range is widened to
- * one character so the squiggle is visible.
+ * on a second line, the fix. The linter and Monaco both use 1-based lines and
+ * columns with an exclusive end, so ranges carry over unchanged. An empty range
+ * is widened to one character, because Monaco draws no squiggle for it.
  */
 export function findingsToMarkers(findings: readonly LintFinding[]): LintMarker[] {
   return findings.map((finding) => {

@@ -4,7 +4,7 @@ import { Readline } from 'xterm-readline';
 import '@xterm/xterm/css/xterm.css';
 import { applyCompletion } from './completion.ts';
 
-/** What the terminal runs lines against: the in-page shell, behind the session that may swap it. */
+/** Command runner behind the terminal: the in-page shell, which Reset, Solve and Undo may swap. */
 export type CommandHost = {
   prompt(): string;
   execute(line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal): Promise<number>;
@@ -65,8 +65,8 @@ export function createTerminal(host: HTMLElement, panel: HTMLElement): { term: T
 
 /**
  * Run the read–execute loop of the in-page shell in the terminal: line
- * editing and history come from xterm-readline, Tab asks the shell for
- * completions, Ctrl-C aborts the running command. `onCommand` runs after each
+ * editing and history come from xterm-readline, Tab requests completions from
+ * the shell, Ctrl-C aborts the running command. `onCommand` runs after each
  * command with its exit status.
  */
 export function startShellLoop(

@@ -17,9 +17,10 @@ import { debounce } from './debounce.ts';
  * jsh's PATH and attach jsh to the terminal. Resolves to the in-page outcome
  * with its reason when the container does not boot.
  *
- * NOTE: no StackBlitz server is reachable where this was written, so only the
- * fallback has run; the mount, the `docker` shim on the PATH, jsh and the
- * checks over the container's files are untested.
+ * NOTE: no StackBlitz server was reachable where this was written, so only the
+ * fallback has run in a browser. The bundled `docker` and its bin shim were
+ * run with plain Node 20; the boot, the mount, jsh finding the shim on its
+ * PATH and the checks over the container's files are untested.
  */
 export async function startWebContainerLab(options: LabStartOptions): Promise<RuntimeOutcome> {
   const booted = await bootWebContainerOnce(WEBCONTAINER_BOOT_TIMEOUT_SECONDS);

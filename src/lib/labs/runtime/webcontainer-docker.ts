@@ -2,8 +2,8 @@
  * `docker` for the WebContainer runtime: the lab engine as a Node program.
  * The page bundles this file with Vite (`?worker&url`, one self-contained
  * script) and writes it into the container, where jsh runs it with Node.
- * Node's `fs` comes through `require` because the bundle is loaded as
- * CommonJS and must not import Node built-ins that a browser build would stub.
+ * Node's `fs` is looked up at run time (see `loadNodeFs`), because the
+ * browser build replaces statically imported Node built-ins with empty stubs.
  */
 import { createDockerEngine } from '../../docker/index.ts';
 import type { DirEntry, FileSystem, Stat } from '../../vfs/index.ts';
@@ -24,8 +24,7 @@ type NodeProcess = {
   stdout: { write(text: string): void };
   stderr: { write(text: string): void };
 };
-declare const require: (id: string) => unknown;
-declare const process: NodeProcess;
+declare const process: NodeProcess & { getBuiltinModule?: (id: string) => unknown };
 
 /** Folder of the engine's state, relative to the container's working folder (shared with the page's checks). */
 export const CONTAINER_STATE_DIR = '.slipway/docker';
@@ -53,9 +52,16 @@ function nodeFileSystem(fs: NodeFs): FileSystem {
   };
 }
 
+/** Load Node's `fs/promises` without a static import or `require` call for the bundler to stub out. */
+function loadNodeFs(): NodeFs {
+  if (process.getBuiltinModule !== undefined) return process.getBuiltinModule('fs/promises') as NodeFs;
+  // Node before 20.16 has no getBuiltinModule; a direct eval reaches the CommonJS wrapper's `require`.
+  return (eval('require') as (id: string) => unknown)('fs/promises') as NodeFs;
+}
+
 /** Run one `docker …` invocation and set the exit code. */
 async function main(): Promise<void> {
-  const fs = nodeFileSystem(require('fs/promises') as NodeFs);
+  const fs = nodeFileSystem(loadNodeFs());
   const home = process.cwd().split('/').slice(0, 3).join('/');
   const engine = createDockerEngine({ fs, stateDir: `${home}/${CONTAINER_STATE_DIR}` });
   const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
