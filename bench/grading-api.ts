@@ -2,7 +2,8 @@
  * Throughput and latency of POST /api/checkpoints/{id}/submissions on the
  * production build with SQLite.
  *
- *   npx node bench/grading-api.ts [--requests 20000] [--concurrency 64] [--dist DIR] [--synchronous FULL|NORMAL] [--bare]
+ *   npx node bench/grading-api.ts [--requests 20000] [--concurrency 64] [--dist DIR]
+ *     [--synchronous FULL|NORMAL] [--bare] [--postgres URL]
  *
  * Builds the site into a temporary folder (or uses --dist), starts
  * `node DIR/server/entry.mjs` on 127.0.0.1 with a new SQLite file, and drives
@@ -10,6 +11,10 @@
  * number of requests in flight. Every request comes from its own learner, so
  * the rate limit never triggers. Prints throughput and latency percentiles and
  * checks that the database contains one attempt per acknowledged request.
+ *
+ * --postgres URL stores in PostgreSQL instead: the bench creates a new database
+ * on that server (URL names an existing database to connect to first) and
+ * drops it at the end.
  *
  * --bare serves the same submission handler from a plain node:http server
  * instead of the Astro build, to separate the cost of the adapter's HTTP layer
@@ -24,6 +29,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 
 const checkpointId = 'heart-rate';
 const choices = ['container', 'serverless', 'managed-platform', 'model-as-a-service', 'edge'];
@@ -165,6 +171,38 @@ async function serveBare(port: number): Promise<void> {
   server.listen(port, '127.0.0.1');
 }
 
+/** Create a new database on the server of `adminUrl` and return its URL and a function that drops it. */
+async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `slipway_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Count the stored attempts in the SQLite file or PostgreSQL database the server used. */
+async function countAttempts(dbPath: string, postgresUrl: string | undefined): Promise<number> {
+  if (postgresUrl !== undefined) {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    const result = await client.query<{ n: string }>('SELECT count(*) AS n FROM attempts');
+    await client.end();
+    return Number(result.rows[0]?.n);
+  }
+  const db = new DatabaseSync(dbPath, { readOnly: true });
+  const stored = Number((db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n);
+  db.close();
+  return stored;
+}
+
 /** Run the driver in a second Node process and return its result. */
 function runDriver(baseUrl: string, total: number, concurrency: number, warmup: number): Promise<DriverResult> {
   return new Promise((resolve, reject) => {
@@ -191,6 +229,7 @@ const { values } = parseArgs({
     bare: { type: 'boolean', default: false },
     'serve-bare': { type: 'string' },
     synchronous: { type: 'string', default: 'FULL' },
+    postgres: { type: 'string' },
   },
 });
 const total = Number(values.requests);
@@ -204,6 +243,7 @@ if (values['serve-bare'] !== undefined) {
 } else {
   const root = mkdtempSync(join(tmpdir(), 'slipway-bench-'));
   const dbPath = join(root, 'bench.db');
+  const postgres = values.postgres === undefined ? undefined : await createPostgresDatabase(values.postgres);
   try {
     const port = await freePort();
     const serverArgs = values.bare
@@ -216,6 +256,7 @@ if (values['serve-bare'] !== undefined) {
         PORT: String(port),
         SLIPWAY_DB: dbPath,
         SLIPWAY_DB_SYNCHRONOUS: values.synchronous,
+        DATABASE_URL: postgres?.url ?? '',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -229,14 +270,11 @@ if (values['serve-bare'] !== undefined) {
       const result = await runDriver(baseUrl, total, concurrency, warmup);
       const serverCpuMs = cpuMs(server.pid ?? 0) - cpuBefore;
       const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-      const db = new DatabaseSync(dbPath, { readOnly: true });
-      const stored = Number((db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n);
-      db.close();
+      const stored = await countAttempts(dbPath, postgres?.url);
 
       const serverName = values.bare ? 'bare node:http server' : 'Astro build';
-      console.log(
-        `grading API bench (${serverName}): ${total} submissions, ${concurrency} in flight, synchronous=${values.synchronous}`,
-      );
+      const storageName = postgres === undefined ? `SQLite synchronous=${values.synchronous}` : 'PostgreSQL';
+      console.log(`grading API bench (${serverName}, ${storageName}): ${total} submissions, ${concurrency} in flight`);
       console.log(`  statuses      ${JSON.stringify(result.statuses)}`);
       console.log(`  throughput    ${(total / result.seconds).toFixed(0)} submissions/s (${result.seconds.toFixed(2)} s)`);
       console.log(
@@ -250,9 +288,12 @@ if (values['serve-bare'] !== undefined) {
         process.exitCode = 1;
       }
     } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
+      await exited;
     }
   } finally {
+    await postgres?.drop();
     rmSync(root, { recursive: true, force: true });
   }
 }
