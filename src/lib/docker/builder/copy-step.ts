@@ -2,6 +2,7 @@ import type { CopyInstruction } from '../ast.ts';
 import { resolveCatalog } from '../catalog/index.ts';
 import { sha256Digest } from '../digest.ts';
 import { catalogFilesystem } from '../image/base-filesystem.ts';
+import { readTar } from '../image/tar-read.ts';
 import { expandWord } from '../parser/index.ts';
 import { formatFull, parseReference } from '../reference.ts';
 import { resolvePath } from '../../vfs/path.ts';
@@ -23,6 +24,30 @@ function heredocFiles(instruction: CopyInstruction, inline: string[], state: Sta
     groups.push({ relative: delimiter, isDirectory: false, files: [{ target: delimiter, data, node: { type: 'file', mode: chmod ?? 0o644, uid: owner?.uid ?? 0, gid: owner?.gid ?? 0, size: data.length, digest } }] });
   }
   return groups;
+}
+
+type SourceGroup = { relative: string; files: CopiedFile[]; isDirectory: boolean };
+
+/** Replace a local tar archive that ADD names with the files inside it, as ADD unpacks into the destination folder. */
+function extractArchive(group: SourceGroup, owner: { uid: number; gid: number } | null): SourceGroup {
+  const [file] = group.files;
+  if (group.isDirectory || group.files.length !== 1 || file?.data === undefined) return group;
+  const entries = readTar(file.data);
+  if (entries === null) return group;
+  const files: CopiedFile[] = entries.map((entry) => ({
+    target: entry.name.replace(/^\.?\//, ''),
+    data: entry.type === 'file' ? entry.data : undefined,
+    node: {
+      type: entry.type,
+      mode: entry.mode,
+      uid: owner?.uid ?? 0,
+      gid: owner?.gid ?? 0,
+      size: entry.data.length,
+      digest: entry.type === 'file' ? sha256Digest(entry.data) : undefined,
+      linkTarget: entry.linkTarget,
+    },
+  }));
+  return { relative: group.relative, files, isDirectory: true };
 }
 
 /** Run COPY or ADD, printing failures that happen before the copy (missing source, unknown user) as a failed step. */
@@ -77,11 +102,12 @@ async function copyOrAdd(instruction: CopyInstruction, state: StageState, servic
     }
   }
 
-  // NOTE: ADD copies a local .tar(.gz) as a file; real ADD extracts local archives into the destination.
+  // NOTE: ADD extracts local tar and tar.gz archives; xz and bzip2 archives are copied as files.
   const remote = instruction.kind === 'add' ? sources.filter((item) => /^https?:\/\//.test(item)) : [];
   const inline = instruction.sources.map((word) => word.value).filter((value) => value.startsWith('<<'));
   const local = sources.filter((item) => !remote.includes(item) && !item.startsWith('<<') && !inline.includes(item));
-  const groups = local.length > 0 ? collectSources(instruction, local, source, owner, chmod) : [];
+  const collected = local.length > 0 ? collectSources(instruction, local, source, owner, chmod) : [];
+  const groups = instruction.kind === 'add' && source.kind === 'context' ? collected.map((group) => extractArchive(group, owner)) : collected;
   groups.push(...heredocFiles(instruction, inline, state, services, owner, chmod));
   const flags = instruction.flags.map((flag) => `--${flag.name}${flag.value === null ? '' : `=${flag.value}`}`);
   const text = [...flags, ...sources, destinationText].join(' ');

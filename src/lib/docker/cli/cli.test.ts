@@ -361,3 +361,20 @@ describe('docker images --format', () => {
     expect((await docker(engine, ['images', '--format', 'table {{.Repository}}\\t{{.Tag}}\\t{{.Size}}'])).stdout).toBe('REPOSITORY    TAG       SIZE\nheart-model   1.0       180MB\n');
   });
 });
+
+describe('ADD archives', () => {
+  it('unpacks a local tar.gz into the destination', async () => {
+    const { gzipSync } = await import('fflate');
+    const { writeTar } = await import('../image/tar.ts');
+    const archive = gzipSync(writeTar([
+      { name: 'model/', type: 'dir', mode: 0o755, uid: 0, gid: 0 },
+      { name: 'model/weights.json', type: 'file', mode: 0o644, uid: 0, gid: 0, data: new TextEncoder().encode('{"w":[1,2]}\n') },
+    ]), { mtime: 0 });
+    const { engine, fs } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nADD model.tar.gz /opt/\nCOPY model.tar.gz /srv/\n' });
+    fs.writeFileSync('/lab/model.tar.gz', archive);
+    expect((await docker(engine, ['build', '-t', 'a:1', '.'])).code).toBe(0);
+    expect((await docker(engine, ['run', '--rm', 'a:1', 'cat', '/opt/model/weights.json'])).stdout).toBe('{"w":[1,2]}\n');
+    expect((await docker(engine, ['run', '--rm', 'a:1', 'test', '-f', '/srv/model.tar.gz'])).code).toBe(0);
+    expect((await docker(engine, ['run', '--rm', 'a:1', 'test', '-f', '/srv/model/weights.json'])).code).toBe(1);
+  });
+});
