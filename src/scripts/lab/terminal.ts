@@ -106,8 +106,9 @@ export function startShellLoop(
     readline.updateLine(result.line);
   };
 
+  // stderr is not coloured: `docker build` writes its progress there, as Docker does.
   const stdout = (text: string): void => term.write(text);
-  const stderr = (text: string): void => term.write(`\x1b[31m${text}\x1b[0m`);
+  const stderr = (text: string): void => term.write(text);
 
   const runLine = async (line: string): Promise<void> => {
     running = new AbortController();
@@ -115,7 +116,7 @@ export function startShellLoop(
     try {
       exitCode = await host.execute(line, { stdout, stderr }, running.signal);
     } catch (error) {
-      stderr(`slipway: ${error instanceof Error ? error.message : String(error)}\n`);
+      stderr(`\x1b[31mslipway: the command failed inside the lab runtime: ${error instanceof Error ? error.message : String(error)}\x1b[0m\n`);
       exitCode = 1;
     } finally {
       running = null;

@@ -6,7 +6,7 @@ import { WebContainerFileSystem } from '../../lib/labs/runtime/webcontainer-fs.t
 import { createDockerEngine } from '../../lib/docker/index.ts';
 import { evaluateCheck } from '../../lib/labs/checks/index.ts';
 import type { LabStartOptions } from './inpage-lab.ts';
-import { learnerFiles } from '../../lib/labs/runtime/inpage.ts';
+import { learnerFiles, starterDisk } from '../../lib/labs/runtime/inpage.ts';
 import { renderFileTree } from './file-tree.ts';
 import { renderTaskStates, type TaskState } from './tasks.ts';
 import { markReady } from './readiness.ts';
@@ -31,14 +31,22 @@ export async function startWebContainerLab(options: LabStartOptions): Promise<Ru
   const saved = await store.load(lab.id);
   const files = saved === null ? lab.files : learnerFiles(saved.current.files);
   const history = saved?.current.history ?? [];
-  const cli = await (await fetch(dockerCliUrl)).text();
+  // Until the panels exist a failure can still hand over to the in-page runtime.
+  try {
+    const response = await fetch(dockerCliUrl);
+    if (!response.ok) throw new Error(`loading the docker CLI bundle failed with HTTP ${response.status}`);
+    const cli = await response.text();
 
-  // npm-style bin folder: jsh puts node_modules/.bin on the PATH and runs the script with Node.
-  await container.mount({
-    ...toFileSystemTree(files),
-    '.slipway': { directory: { 'docker.cjs': { file: { contents: cli } } } },
-    node_modules: { directory: { '.bin': { directory: { docker: { file: { contents: '#!/usr/bin/env node\nrequire("../../.slipway/docker.cjs");\n' } } } } } },
-  });
+    // npm-style bin folder: jsh puts node_modules/.bin on the PATH and runs the script with Node.
+    await container.mount({
+      ...toFileSystemTree(files),
+      '.slipway': { directory: { 'docker.cjs': { file: { contents: cli } } } },
+      node_modules: { directory: { '.bin': { directory: { docker: { file: { contents: '#!/usr/bin/env node\nrequire("../../.slipway/docker.cjs");\n' } } } } } },
+    });
+  } catch (error) {
+    container.teardown();
+    return { runtime: 'inpage', reason: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
+  }
 
   const fs = new WebContainerFileSystem(container.fs);
   const engine = createDockerEngine({ fs, stateDir: `/${CONTAINER_STATE_DIR}` });
@@ -77,13 +85,26 @@ export async function startWebContainerLab(options: LabStartOptions): Promise<Ru
         if (typed.trim() !== '') commands.push(typed.trim());
         typed = '';
         recheck();
+        persist();
       } else if (char === '\x7f') typed = typed.slice(0, -1);
       else if (char >= ' ') typed += char;
     }
   });
 
+  // The learner's files and typed lines go to IndexedDB as in the in-page runtime, so either runtime can resume them.
+  // Images live in the container and are not kept.
+  const texts = { ...files };
+  const encoder = new TextEncoder();
+  const persist = debounce(() => {
+    const disk = Object.fromEntries(Object.entries(starterDisk(texts)).map(([path, text]) => [path, encoder.encode(text)]));
+    const current = { files: disk, openFile: editor.currentPath(), history: [...commands], taskStates: {} };
+    void store.save({ version: 1, labId: lab.id, current, undo: null, savedAt: Date.now() });
+  }, 500);
+
   editor.onChange((path, text) => {
+    texts[path] = text;
     void container.fs.writeFile(`/${path}`, text).then(recheck);
+    persist();
   });
   recheck();
   return { runtime: 'webcontainer' };
