@@ -30,6 +30,11 @@ function wheelName(name: string, version: string, python: string, info: PythonPa
   return pure ? `${file}-${version}-py3-none-any.whl` : `${file}-${version}-${tag}-${tag}-manylinux_2_17_x86_64.manylinux2014_x86_64.whl`;
 }
 
+/** Return the wheel size of a package (400 kB for packages the table does not list). */
+function wheel(info: PythonPackage | undefined): number {
+  return info?.wheel ?? 400_000;
+}
+
 /** Read `-r` files: one requirement a line, comments and blank lines skipped. */
 async function readRequirementsFile(context: RunContext, path: string, streams: { stderr: (text: string) => void }): Promise<Requirement[] | null> {
   const text = await context.readText(absolute(context, path));
@@ -112,26 +117,36 @@ export const pip: CommandHandler = async (args, context, streams) => {
     if (seen.has(requirement.name)) return;
     seen.add(requirement.name);
     const info = pythonPackages[requirement.name];
-    order.push({ name: requirement.name, version: requirement.version ?? info?.version ?? '1.0.0', pinned: requirement.version !== null, info, source });
+    const item = { name: requirement.name, version: requirement.version ?? info?.version ?? '1.0.0', pinned: requirement.version !== null, info, source };
+    order.push(item);
     for (const dependency of info?.deps ?? []) visit({ name: dependency, version: null, source: null }, `from ${requirement.name}`);
+    installOrder.push(item);
   };
+  // `order` is the order pip collects in; `installOrder` puts dependencies before what needs them, as pip installs.
+  const installOrder: typeof order = [];
   for (const requirement of requested) visit(requirement, requirement.source === null ? '' : `from ${requirement.source}`);
 
-  const toInstall = order.filter(({ name }) => !context.fs.exists(`${sitePackages}/${name.replace(/-/g, '_')}`));
+  const isInstalled = (name: string) => context.fs.exists(`${sitePackages}/${name.replace(/-/g, '_')}`);
+  const toInstall = installOrder.filter(({ name }) => !isInstalled(name));
+  // pip 24 first resolves every requirement from its metadata file, then downloads the wheels.
   for (const { name, version, pinned, info, source } of order) {
-    if (!toInstall.some((item) => item.name === name)) {
+    if (isInstalled(name)) {
       if (!quiet) streams.stdout(`Requirement already satisfied: ${name} in ${sitePackages} (${version})`);
       continue;
     }
-    const wheel = info?.wheel ?? 400_000;
-    // pip fetches each package's metadata before the wheel: about a quarter second each.
-    context.elapsed += 0.25 + wheel / 45_000_000;
+    context.elapsed += 0.25;
     if (quiet) continue;
     streams.stdout(`Collecting ${name}${pinned ? `==${version}` : ''}${source === '' ? '' : ` (${source})`}`);
-    streams.stdout(`  Downloading ${wheelName(name, version, python, info)} (${pipSize(wheel)})`);
-    if (wheel > 5_000_000) {
-      const rate = (45 + (wheel % 7)).toFixed(1);
-      streams.stdout(`     ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ ${(wheel / 1_000_000).toFixed(1)}/${(wheel / 1_000_000).toFixed(1)} MB ${rate} MB/s eta 0:00:00`);
+    streams.stdout(`  Downloading ${wheelName(name, version, python, info)}.metadata (${pipSize(2_000 + (wheel(info) % 60_000))})`);
+  }
+  for (const { name, version, info } of order.filter((item) => !isInstalled(item.name))) {
+    const size = wheel(info);
+    context.elapsed += 0.05 + size / 45_000_000;
+    if (quiet) continue;
+    streams.stdout(`Downloading ${wheelName(name, version, python, info)} (${pipSize(size)})`);
+    if (size > 5_000_000) {
+      const megabytes = (size / 1_000_000).toFixed(1);
+      streams.stdout(`   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ ${megabytes}/${megabytes} MB ${(45 + (size % 7)).toFixed(1)} MB/s eta 0:00:00`);
     }
   }
   if (toInstall.length > 0 && !quiet) streams.stdout(`Installing collected packages: ${toInstall.map(({ name }) => name).join(', ')}`);
@@ -146,11 +161,13 @@ export const pip: CommandHandler = async (args, context, streams) => {
     if (!noCache) {
       const cached = `${home}/.cache/pip/http-v2/${sha256Digest(name).slice(7, 9)}/${module}-${version}.body`;
       context.fs.ensureParents(cached, context.user);
-      context.fs.put(cached, { type: 'file', mode: 0o600, uid: context.user.uid, gid: context.user.gid, size: info?.wheel ?? 400_000, synthetic: true, digest: sha256Digest(`wheel file ${name} ${version}`) });
+      context.fs.put(cached, { type: 'file', mode: 0o600, uid: context.user.uid, gid: context.user.gid, size: wheel(info), synthetic: true, digest: sha256Digest(`wheel file ${name} ${version}`) });
     }
   }
   if (toInstall.length > 0) {
-    streams.stdout(`Successfully installed ${toInstall.map(({ name, version }) => `${name}-${version}`).join(' ')}`);
+    // pip lists what it installed sorted by name.
+    const installed = toInstall.map(({ name, version }) => `${name}-${version}`).sort();
+    streams.stdout(`Successfully installed ${installed.join(' ')}`);
   }
   if (venv === null && rootInstall && !args.some((arg) => arg.startsWith('--root-user-action')) && context.env.get('PIP_ROOT_USER_ACTION') !== 'ignore') {
     streams.stderr(
