@@ -158,6 +158,26 @@ test('keyboard alone reaches the panels, runs a command and opens a hint', async
   await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 2));
 });
 
+test('splitter drags with the pointer', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  const splitter = page.getByRole('separator', { name: 'Resize the tasks and images panel' });
+  const start = Number(await splitter.getAttribute('aria-valuenow'));
+  const widthOf = () => page.locator('#lab-side').evaluate((element) => element.getBoundingClientRect().width);
+  const widthBefore = await widthOf();
+  const box = await splitter.boundingBox();
+  expect(box).not.toBeNull();
+
+  // Dragging the handle left widens the panel on its right.
+  const x = (box?.x ?? 0) + (box?.width ?? 0) / 2;
+  const y = (box?.y ?? 0) + (box?.height ?? 0) / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 120, y, { steps: 5 });
+  await page.mouse.up();
+  expect(Number(await splitter.getAttribute('aria-valuenow'))).toBeGreaterThan(start);
+  expect(await widthOf()).toBeGreaterThan(widthBefore + 100);
+});
+
 test('terminal completes with Tab and cancels a line with Ctrl-C', async ({ page }) => {
   await openLab(page, 'dockerfile-basics');
   const rows = page.locator('.xterm-rows');
