@@ -108,6 +108,15 @@ describe.each(backendNames())('grading API on $name', ({ name, skip }) => {
     }
   });
 
+  it.skipIf(skip)('HEAD returns GET status without body', async () => {
+    const known = await fetch(`${base}/api/checkpoints/heart-rate`, { method: 'HEAD' });
+    const unknown = await fetch(`${base}/api/checkpoints/no-such-checkpoint`, { method: 'HEAD' });
+
+    expect(known.status).toBe(200);
+    expect(await known.text()).toBe('');
+    expect(unknown.status).toBe(404);
+  });
+
   it.skipIf(skip)('GET unknown checkpoint is 404', async () => {
     const response = await fetch(`${base}/api/checkpoints/no-such-checkpoint`);
 
@@ -148,8 +157,8 @@ describe.each(backendNames())('grading API on $name', ({ name, skip }) => {
   it.skipIf(skip).each([
     ['PUT', '/api/checkpoints/heart-rate/submissions', 'POST'],
     ['GET', '/api/checkpoints/heart-rate/submissions', 'POST'],
-    ['DELETE', '/api/checkpoints/heart-rate', 'GET'],
-    ['POST', '/api/checkpoints/heart-rate', 'GET'],
+    ['DELETE', '/api/checkpoints/heart-rate', 'GET, HEAD'],
+    ['POST', '/api/checkpoints/heart-rate', 'GET, HEAD'],
   ])('%s %s is 405', async (method, path, allow) => {
     const response = await fetch(`${base}${path}`, { method });
 
