@@ -197,8 +197,9 @@ test('terminal completes with Tab and cancels a line with Ctrl-C', async ({ page
   expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
 });
 
-for (const width of [375, 1280]) {
-  test(`lab page has no serious axe violations at ${width} px`, async ({ page }) => {
+for (const [width, colorScheme] of [[375, 'light'], [1280, 'light'], [1280, 'dark']] as const) {
+  test(`lab page axe-clean at ${width} px, ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width, height: 900 });
     await openLab(page, 'dockerfile-basics');
     const results = await new AxeBuilder({ page }).analyze();
@@ -206,7 +207,7 @@ for (const width of [375, 1280]) {
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
-    await page.screenshot({ path: test.info().outputPath(`lab-${width}.png`), fullPage: width === 375 });
+    await page.screenshot({ path: test.info().outputPath(`lab-${width}-${colorScheme}.png`), fullPage: width === 375 });
   });
 }
 
