@@ -45,28 +45,49 @@ function prepareMounts(mounts: Mount[], state: StageState, services: StepService
   }
 }
 
+/** Read the options a SHELL array turns on (`["/bin/bash", "-eux", "-o", "pipefail", "-c"]`). */
+function shellOptions(shell: string[]): RunContext['options'] {
+  const options = { errexit: false, pipefail: false, xtrace: false };
+  shell.forEach((arg, index) => {
+    if (/^-[a-z]+$/.test(arg) && arg !== '-c' && arg !== '-o') {
+      if (arg.includes('e')) options.errexit = true;
+      if (arg.includes('x')) options.xtrace = true;
+    }
+    if (arg === '-o' && shell[index + 1] === 'pipefail') options.pipefail = true;
+  });
+  return options;
+}
+
 /** Run a RUN instruction through the cache: the RUN model executes the script against the stage's filesystem. */
 export async function runInstruction(instruction: RunInstruction, state: StageState, services: StepServices): Promise<number> {
   const shell = state.config.Shell ?? ['/bin/sh', '-c'];
   const heredoc = instruction.heredocs[0];
-  const script = instruction.form === 'exec' ? quote(instruction.args) : heredoc !== undefined && instruction.command.trim().startsWith('<<') ? heredoc.content : instruction.command;
-  const argv = instruction.form === 'exec' ? instruction.args : [...shell, instruction.form === 'shell' ? instruction.command : ''];
+  let script = instruction.form === 'exec' ? quote(instruction.args) : instruction.command;
+  if (instruction.form === 'shell' && heredoc !== undefined && instruction.command.trim().startsWith('<<')) script = heredoc.content;
+  const argv = instruction.form === 'exec' ? instruction.args : [...shell, instruction.command];
+  const processText = argv.join(' ');
+
+  // The cache key covers what the process sees: command, environment, build args, user, working folder, mounts.
   const args = argsInScope(state);
   const argPrefix = args.length > 0 ? `|${args.length} ${args.map(([name, value]) => `${name}=${value}`).join(' ')} ` : '';
   const env = variablesOf(state);
   const user = state.config.User ?? '';
   const mountFlags = instruction.flags.filter((flag) => flag.name !== 'mount' || !(flag.value ?? '').includes('type=cache')).map((flag) => `${flag.name}=${flag.value ?? ''}`);
   const cacheInput = JSON.stringify({ run: argv, env: state.config.Env ?? [], args, user, cwd: state.config.WorkingDir ?? '/', flags: mountFlags });
-  const processText = argv.join(' ');
-  return cachedStep(state, services, { title: titleOf(instruction), instruction: processText, cacheInput, history: `RUN ${argPrefix}${processText} # buildkit`, range: instruction.range }, async () => {
+  const step = { title: titleOf(instruction), instruction: processText, cacheInput, history: `RUN ${argPrefix}${processText} # buildkit`, range: instruction.range };
+
+  return cachedStep(state, services, step, async () => {
     const account = user === '' ? { name: 'root', uid: 0, gid: 0, home: '/root' } : await resolveUser(state, services, user);
     if (account === null) return { logs: [], exitCode: 1, failure: `unable to find user ${user.split(':')[0]}: no matching entries in passwd file`, elapsed: 0 };
     if (!env.has('HOME')) env.set('HOME', account.home);
+
     let flavor: ShellFlavor = state.base?.os === 'alpine' ? 'ash' : 'dash';
     if ((shell[0] ?? '').endsWith('bash')) flavor = 'bash';
-    if (flavor === 'bash' && !state.fs.exists('/bin/bash')) {
-      return { logs: [], exitCode: 1, failure: `failed to solve: process "${processText}" did not complete successfully: runc run failed: unable to start container process: exec: "${shell[0]}": stat ${shell[0]}: no such file or directory`, elapsed: 0 };
+    if (flavor === 'bash' && !state.fs.exists(shell[0] ?? '/bin/bash')) {
+      const failure = `process "${processText}" did not complete successfully: runc run failed: unable to start container process: error during container init: exec: "${shell[0]}": stat ${shell[0]}: no such file or directory: unknown`;
+      return { logs: [], exitCode: 1, failure, elapsed: 0 };
     }
+
     const context: RunContext = {
       fs: state.fs,
       os: state.base?.os ?? 'debian',
@@ -78,7 +99,7 @@ export async function runInstruction(instruction: RunInstruction, state: StageSt
       node: state.base?.tools.node,
       output: [],
       elapsed: 0.1,
-      options: { errexit: false, pipefail: false, xtrace: false },
+      options: shellOptions(shell),
       readText: (path) => readText(state.fs, services.store, path),
       writeText: (path, text, mode) => {
         const data = encoder.encode(text);
@@ -91,6 +112,7 @@ export async function runInstruction(instruction: RunInstruction, state: StageSt
     const mounts = instruction.flags.filter((flag) => flag.name === 'mount' && flag.value !== null).map((flag) => parseMount(flag.value ?? ''));
     prepareMounts(mounts, state, services);
     const exitCode = await runScript(script, context);
+
     // What a RUN writes into a cache, secret or bind mount stays out of the layer.
     for (const mount of mounts) state.fs.discardUnder(mount.target);
     return { logs: context.output, exitCode, elapsed: context.elapsed + 0.05 };

@@ -378,3 +378,19 @@ describe('ADD archives', () => {
     expect((await docker(engine, ['run', '--rm', 'a:1', 'test', '-f', '/srv/model/weights.json'])).code).toBe(1);
   });
 });
+
+describe('SHELL', () => {
+  it('bash as SHELL on alpine fails to start the process', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM alpine:3.20\nSHELL ["/bin/bash", "-c"]\nRUN echo hi\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ERROR: failed to build: failed to solve: process "/bin/bash -c echo hi" did not complete successfully: runc run failed: unable to start container process: error during container init: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown');
+  });
+
+  it('bash as SHELL on debian runs pipefail', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN false | cat\n' });
+    const result = await docker(engine, ['build', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('process "/bin/bash -o pipefail -c false | cat" did not complete successfully: exit code: 1');
+  });
+});
