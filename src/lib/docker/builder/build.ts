@@ -282,7 +282,7 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   const config: ImageConfig = {
     architecture: 'amd64',
     config: { ...target.config },
-    // NOTE: BuildKit stamps the export time; here `created` is the newest layer's time, so an all-CACHED rebuild keeps its image ID.
+    // NOTE: BuildKit stamps the export time; here `created` is the newest history row's time, so an all-CACHED rebuild keeps its image ID.
     created: target.lastCreated,
     history: target.history,
     os: 'linux',

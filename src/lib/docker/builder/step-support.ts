@@ -39,9 +39,18 @@ export function expand(state: StageState, services: StepServices, word: string):
   return expandWord(word, variablesOf(state), services.dockerfile.escapeToken);
 }
 
-/** Record a metadata-only instruction in the history (no layer, no progress vertex). */
-export function metadataRow(state: StageState, createdBy: string): number {
-  state.history.push({ created: state.lastCreated, created_by: createdBy, comment: buildkitComment, empty_layer: true });
+/** Record a metadata-only instruction in the history (no layer, no progress vertex, no effect on later cache keys). */
+export function metadataRow(state: StageState, services: StepServices, createdBy: string): number {
+  // BuildKit dates every row of a build with the build time. The time is kept in the cache under the
+  // parent key and the row text, so a fully cached rebuild writes the same config and keeps its image ID.
+  const key = sha256Digest(`${state.cacheKey}\nmetadata ${createdBy}`);
+  let record = services.noCache ? undefined : services.store.state.cache[key];
+  if (record === undefined) {
+    record = { diffId: null, created: services.now.toISOString().replace(/\.\d{3}Z$/, 'Z'), logs: [] };
+    services.store.state.cache[key] = record;
+  }
+  state.history.push({ created: record.created, created_by: createdBy, comment: buildkitComment, empty_layer: true });
+  if (record.created > state.lastCreated) state.lastCreated = record.created;
   return 0;
 }
 

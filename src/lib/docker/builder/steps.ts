@@ -21,12 +21,12 @@ const keyValueHandler: Handler<'env' | 'label'> = async (instruction, state, ser
   if (instruction.kind === 'label') {
     state.config.Labels = { ...(state.config.Labels ?? {}) };
     for (const [key, value] of pairs) state.config.Labels[expand(state, services, key)] = value;
-    return metadataRow(state, `LABEL ${pairs.map(([key, value]) => `${key}=${value}`).join(' ')}`);
+    return metadataRow(state, services, `LABEL ${pairs.map(([key, value]) => `${key}=${value}`).join(' ')}`);
   }
   let env = state.config.Env ?? [];
   for (const [key, value] of pairs) env = setEnv(env, key, value);
   state.config.Env = env;
-  return metadataRow(state, `ENV ${pairs.map(([key, value]) => `${key}=${value}`).join(' ')}`);
+  return metadataRow(state, services, `ENV ${pairs.map(([key, value]) => `${key}=${value}`).join(' ')}`);
 };
 
 /** Instruction handlers, one per instruction kind. */
@@ -35,7 +35,7 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
   unknown: async (instruction) => {
     throw new BuildFailure(`unknown instruction: ${instruction.keyword}`, { range: instruction.range });
   },
-  maintainer: async (instruction, state) => metadataRow(state, `MAINTAINER ${instruction.name}`),
+  maintainer: async (instruction, state, services) => metadataRow(state, services, `MAINTAINER ${instruction.name}`),
 
   env: keyValueHandler,
   label: keyValueHandler,
@@ -48,59 +48,59 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
       state.args.set(declaration.name, value);
       historyWords.push(declaration.default === undefined ? declaration.name : `${declaration.name}=${fallback ?? ''}`);
     }
-    return metadataRow(state, `ARG ${historyWords.join(' ')}`);
+    return metadataRow(state, services, `ARG ${historyWords.join(' ')}`);
   },
 
   expose: async (instruction, state, services) => {
     const ports = instruction.ports.flatMap((word) => expandWords(word.value, variablesOf(state), services.dockerfile.escapeToken)).map((port) => (port.includes('/') ? port.toLowerCase() : `${port}/tcp`));
     state.config.ExposedPorts = { ...(state.config.ExposedPorts ?? {}) };
     for (const port of ports) state.config.ExposedPorts[port] = {};
-    return metadataRow(state, `EXPOSE map[${[...new Set(ports)].sort().map((port) => `${port}:{}`).join(' ')}]`);
+    return metadataRow(state, services, `EXPOSE map[${[...new Set(ports)].sort().map((port) => `${port}:{}`).join(' ')}]`);
   },
 
   user: async (instruction, state, services) => {
     state.config.User = expand(state, services, instruction.user.value);
-    return metadataRow(state, `USER ${state.config.User}`);
+    return metadataRow(state, services, `USER ${state.config.User}`);
   },
 
   volume: async (instruction, state, services) => {
     const paths = instruction.paths.flatMap((word) => (instruction.form === 'exec' ? [word.value] : expandWords(word.value, variablesOf(state), services.dockerfile.escapeToken)));
     state.config.Volumes = { ...(state.config.Volumes ?? {}) };
     for (const path of paths) state.config.Volumes[path] = {};
-    return metadataRow(state, `VOLUME ${goPlainList(paths)}`);
+    return metadataRow(state, services, `VOLUME ${goPlainList(paths)}`);
   },
 
   stopsignal: async (instruction, state, services) => {
     state.config.StopSignal = expand(state, services, instruction.signal.value);
-    return metadataRow(state, `STOPSIGNAL ${state.config.StopSignal}`);
+    return metadataRow(state, services, `STOPSIGNAL ${state.config.StopSignal}`);
   },
 
-  shell: async (instruction, state) => {
+  shell: async (instruction, state, services) => {
     state.config.Shell = instruction.args;
-    return metadataRow(state, `SHELL ${goPlainList(instruction.args)}`);
+    return metadataRow(state, services, `SHELL ${goPlainList(instruction.args)}`);
   },
 
-  cmd: async (instruction, state) => {
+  cmd: async (instruction, state, services) => {
     const shell = state.config.Shell ?? ['/bin/sh', '-c'];
     state.config.Cmd = instruction.form === 'exec' ? instruction.args : [...shell, instruction.command];
     if (instruction.form === 'shell') state.config.ArgsEscaped = true;
     (state as StageState & { cmdSet?: boolean }).cmdSet = true;
-    return metadataRow(state, `CMD ${goQuotedList(state.config.Cmd)}`);
+    return metadataRow(state, services, `CMD ${goQuotedList(state.config.Cmd)}`);
   },
 
-  entrypoint: async (instruction, state) => {
+  entrypoint: async (instruction, state, services) => {
     const shell = state.config.Shell ?? ['/bin/sh', '-c'];
     state.config.Entrypoint = instruction.form === 'exec' ? instruction.args : [...shell, instruction.command];
     if (instruction.form === 'shell') state.config.ArgsEscaped = true;
     // An ENTRYPOINT resets a CMD inherited from the base image, but not one set earlier in this stage.
     if ((state as StageState & { cmdSet?: boolean }).cmdSet !== true) state.config.Cmd = null;
-    return metadataRow(state, `ENTRYPOINT ${goQuotedList(state.config.Entrypoint)}`);
+    return metadataRow(state, services, `ENTRYPOINT ${goQuotedList(state.config.Entrypoint)}`);
   },
 
-  healthcheck: async (instruction, state) => {
+  healthcheck: async (instruction, state, services) => {
     if (instruction.test === 'NONE') {
       state.config.Healthcheck = { Test: ['NONE'] };
-      return metadataRow(state, 'HEALTHCHECK &{["NONE"] "0s" "0s" "0s" "0s" \'\\x00\'}');
+      return metadataRow(state, services, 'HEALTHCHECK &{["NONE"] "0s" "0s" "0s" "0s" \'\\x00\'}');
     }
     const test = instruction.form === 'exec' ? ['CMD', ...instruction.args] : ['CMD-SHELL', instruction.command];
     const options = instruction.options;
@@ -114,13 +114,13 @@ const handlers: { [K in Instruction['kind']]: Handler<K> } = {
     state.config.Healthcheck = health;
     const show = (value: string | undefined) => JSON.stringify(value ?? '0s');
     const retries = `'\\x${(options.retries ?? 0).toString(16).padStart(2, '0')}'`;
-    return metadataRow(state, `HEALTHCHECK &{${goQuotedList(test)} ${show(options.interval)} ${show(options.timeout)} ${show(options.startPeriod)} ${show(options.startInterval)} ${retries}}`);
+    return metadataRow(state, services, `HEALTHCHECK &{${goQuotedList(test)} ${show(options.interval)} ${show(options.timeout)} ${show(options.startPeriod)} ${show(options.startInterval)} ${retries}}`);
   },
 
-  onbuild: async (instruction, state) => {
+  onbuild: async (instruction, state, services) => {
     const trigger = `${instruction.trigger.keyword}${instruction.trigger.original.slice(instruction.trigger.keywordAsWritten.length)}`;
     state.config.OnBuild = [...(state.config.OnBuild ?? []), trigger];
-    return metadataRow(state, `ONBUILD ${trigger}`);
+    return metadataRow(state, services, `ONBUILD ${trigger}`);
   },
 
   workdir: async (instruction, state, services) => {

@@ -394,3 +394,24 @@ describe('SHELL', () => {
     expect(result.stderr).toContain('process "/bin/bash -o pipefail -c false | cat" did not complete successfully: exit code: 1');
   });
 });
+
+describe('images after upstream moves', () => {
+  it('lists the replaced base as <none> under its repository', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['pull', 'python:3.12-slim']);
+    await engine.advanceRegistryTime();
+    await docker(engine, ['pull', 'python:3.12-slim']);
+    const listing = await docker(engine, ['images', '--digests', 'python']);
+    const rows = listing.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(/ {3,}/).slice(0, 2).join(' '));
+    expect(rows).toEqual(['python 3.12-slim', 'python <none>']);
+    expect((await docker(engine, ['images', '-q', 'python:3.12-slim'])).stdout).toMatch(/^[a-f0-9]{12}\n$/);
+  });
+
+  it('metadata rows carry the build time, not the base time', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const history = await engine.store.history('heart-model:1.0');
+    const exposeRow = history?.find((row) => row.createdBy.startsWith('EXPOSE'));
+    expect(exposeRow?.created).toBe('2026-03-01T10:00:00Z');
+  });
+});

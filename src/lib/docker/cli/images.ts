@@ -72,8 +72,9 @@ async function images(args: string[], context: CliContext): Promise<number> {
   const sorted = Object.values(context.store.state.images).sort((a, b) => (context.store.configOf(b).created > context.store.configOf(a).created ? 1 : -1));
   for (const image of sorted) {
     if (image.repoTags.length === 0) {
-      if (filterRepo !== undefined) continue;
       const [repository = '<none>', digest = '<none>'] = image.repoDigests[0]?.split('@') ?? [];
+      // An untagged image that came from a registry still lists under its repository, as `<none>`.
+      if (filterRepo !== undefined && (image.repoDigests.length === 0 || repository !== filterRepo || filterRepo.includes(':'))) continue;
       rows.push({ image, repository: image.repoDigests.length > 0 ? repository : '<none>', tag: '<none>', digest: image.repoDigests.length > 0 ? digest : '<none>' });
       continue;
     }
