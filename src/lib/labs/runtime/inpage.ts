@@ -1,4 +1,4 @@
-import { createDockerEngine, type DockerEngine } from '../../docker/index.ts';
+import type { DockerEngine } from '../../docker/index.ts';
 import { MemoryFileSystem } from '../../vfs/index.ts';
 import { DOCKER_STATE_DIR, LAB_ROOT } from '../shell/layout.ts';
 import { createShell } from '../shell/shell.ts';
@@ -25,12 +25,40 @@ export async function createInPageRuntime(options: {
   const fs = MemoryFileSystem.fromFiles(options.disk);
   await fs.mkdir(LAB_ROOT, { recursive: true });
 
-  const engine = createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
+  const engine = lazyEngine(async () => {
+    const { createDockerEngine } = await import('../../docker/index.ts');
+    return createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
+  });
   const shell = createShell({ fs, cwd: LAB_ROOT, docker: engine, lab: options.lab });
 
   // The shell exposes its live history list; filling it keeps arrow-key recall across reloads.
   shell.history.push(...options.history);
   return { fs, engine, shell };
+}
+
+/**
+ * Wrap an engine that `load` creates on first use. The engine and its image
+ * catalog are most of the lab code, and the prompt does not need them, so
+ * they load after it appears.
+ */
+export function lazyEngine(load: () => Promise<DockerEngine>): DockerEngine {
+  let engine: Promise<DockerEngine> | null = null;
+  const ready = (): Promise<DockerEngine> => {
+    engine ??= load();
+    return engine;
+  };
+  return {
+    run: async (args, io, options) => (await ready()).run(args, io, options),
+    advanceRegistryTime: async () => (await ready()).advanceRegistryTime(),
+    store: {
+      listImages: async () => (await ready()).store.listImages(),
+      inspect: async (ref) => (await ready()).store.inspect(ref),
+      resolve: async (ref) => (await ready()).store.resolve(ref),
+      history: async (ref) => (await ready()).store.history(ref),
+      registryTags: async () => (await ready()).store.registryTags(),
+      builds: async () => (await ready()).store.builds(),
+    },
+  };
 }
 
 /** Prefix every starter path with the lab folder, giving a disk snapshot. */
