@@ -13,9 +13,9 @@ export function commonPrefix(values: readonly string[]): string {
 
 /**
  * Apply the shell's completion to a line whose cursor is at its end. One
- * candidate replaces the word (with a space after it unless it is a folder);
- * several extend the word to their common prefix, and are listed when that
- * adds nothing.
+ * candidate replaces the word, followed by a space unless it is a folder.
+ * Several candidates extend the word to their common prefix, and are listed
+ * when that adds nothing.
  */
 export function applyCompletion(line: string, completion: { start: number; candidates: string[] }): CompletionResult {
   const { start, candidates } = completion;

@@ -3,7 +3,7 @@ import { diffLines } from 'diff';
 /** A run of lines that the change keeps, adds or removes. */
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
 
-/** How one file changes when the solution replaces it. */
+/** Change to one file when the solution replaces it. */
 export type FileChange = { path: string; status: 'added' | 'changed'; parts: DiffPart[] };
 
 /**

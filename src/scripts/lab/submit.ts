@@ -1,4 +1,4 @@
-/** The verify endpoint's answer. */
+/** Response body of the verify endpoint. */
 export type VerifyResult = { labId: string; tasks: Array<{ id: string; passed: boolean; detail: string }>; passedAll: boolean };
 
 const LEARNER_KEY = 'slipway:learner';

@@ -1,10 +1,10 @@
-/** Which runtime the learner asked for: decide for me, WebContainer, or the in-page shell. */
+/** Runtime the learner requested: automatic choice, WebContainer, or the in-page shell. */
 export type RuntimePreference = 'auto' | 'webcontainer' | 'inpage';
 
-/** Where a preference came from, so the badge can say who forced a runtime. */
+/** Source of a preference, so the badge can name what forced a runtime. */
 export type PreferenceSource = 'query' | 'setting' | 'default';
 
-/** Why the in-page runtime runs instead of WebContainer. */
+/** Reason the in-page runtime runs instead of WebContainer. */
 export type InPageReason =
   | { kind: 'forced'; source: 'query' | 'setting' }
   | { kind: 'not-isolated' }
