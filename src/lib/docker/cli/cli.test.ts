@@ -415,3 +415,21 @@ describe('images after upstream moves', () => {
     expect(exposeRow?.created).toBe('2026-03-01T10:00:00Z');
   });
 });
+
+describe('docker run executables', () => {
+  it('fails like runc when the command is not installed', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py .\nCMD ["uvicorn", "app:app"]\n' });
+    await docker(engine, ['build', '-t', 'no-deps:1', '.']);
+    const result = await docker(engine, ['run', '--rm', 'no-deps:1']);
+    expect(result.code).toBe(127);
+    expect(result.stderr).toContain('exec: "uvicorn": executable file not found in $PATH: unknown.');
+  });
+
+  it('finds console scripts pip installed', async () => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const result = await docker(engine, ['run', '--rm', 'heart-model:1.0']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('simulated: uvicorn app:app --host 0.0.0.0 --port 8080 was not run');
+  });
+});

@@ -3,7 +3,8 @@ import { catalogImageByKey } from '../catalog/index.ts';
 import type { ImageFilesystem } from '../image/filesystem.ts';
 import { storedImageFilesystem } from '../image/stored-filesystem.ts';
 import type { RunContext } from '../run/context.ts';
-import { runScript } from '../run/interpreter.ts';
+import { which } from '../run/context.ts';
+import { isShellBuiltin, runScript } from '../run/interpreter.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { pullImage } from './registry.ts';
 import type { CliContext, Subcommand } from './types.ts';
@@ -120,6 +121,12 @@ async function run(args: string[], context: CliContext): Promise<number> {
     },
     writeText: () => undefined,
   };
+  // runc looks up the first word of an exec-form command on PATH before anything runs.
+  const executable = effective[0] ?? '';
+  if (!isShellBuiltin(executable) && which(runContext, executable) === null) {
+    context.io.stderr(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": executable file not found in $PATH: unknown.\n`);
+    return 127;
+  }
   const exitCode = await runScript(shellForm ? (effective[2] ?? '') : quote(effective), runContext);
   for (const line of runContext.output) {
     if (line.stream === 'stderr') context.io.stderr(`${line.text}\n`);

@@ -93,6 +93,11 @@ const builtins: Record<string, CommandHandler> = {
   '[': async (args, context) => evaluateTest(args.slice(0, -1), context),
 };
 
+/** Tell whether a name is a builtin of the model's shell (so no binary is looked up for it). */
+export function isShellBuiltin(name: string): boolean {
+  return builtins[name] !== undefined;
+}
+
 /** Evaluate the file tests of `test` / `[` that Dockerfiles use (`-f`, `-d`, `-e`, `-n`, `-z`). */
 function evaluateTest(args: string[], context: RunContext): number {
   const [operator, operand = ''] = args;
@@ -202,7 +207,7 @@ const programs: Record<string, CommandHandler> = {
 };
 
 /** Commands whose absence the model reports: tools that slim images often lack. */
-const checkedPrograms = new Set(['curl', 'wget', 'git', 'gcc', 'make', 'sudo', 'node', 'nginx', 'vim', 'nano', 'unzip', 'ps', 'tini', 'bash']);
+const checkedPrograms = new Set(['curl', 'wget', 'git', 'gcc', 'make', 'sudo', 'node', 'nginx', 'vim', 'nano', 'unzip', 'ps', 'tini', 'bash', 'uvicorn', 'gunicorn', 'flask', 'mlflow']);
 
 /** Run one command: builtins first, then modelled programs, then the simulated fallback. */
 async function runCommand(command: SimpleCommand, context: RunContext, streams: CommandStreams): Promise<number> {

@@ -4,8 +4,8 @@
  * are listed so `pip install fastapi` installs starlette and pydantic too.
  */
 
-/** A Python distribution: default version, installed size, wheel size and dependencies. */
-export type PythonPackage = { version: string; size: number; wheel: number; deps: string[] };
+/** A Python distribution: default version, installed size, wheel size, dependencies and console scripts. */
+export type PythonPackage = { version: string; size: number; wheel: number; deps: string[]; scripts?: string[] };
 
 export const pythonPackages: Record<string, PythonPackage> = {
   numpy: { version: '2.1.3', size: 39_000_000, wheel: 16_300_000, deps: [] },
@@ -45,11 +45,11 @@ export const pythonPackages: Record<string, PythonPackage> = {
   pydantic: { version: '2.10.2', size: 2_000_000, wheel: 456_000, deps: ['pydantic-core', 'annotated-types', 'typing-extensions'] },
   'pydantic-core': { version: '2.27.1', size: 5_200_000, wheel: 2_100_000, deps: [] },
   'annotated-types': { version: '0.7.0', size: 50_000, wheel: 13_000, deps: [] },
-  uvicorn: { version: '0.32.1', size: 300_000, wheel: 63_000, deps: ['click', 'h11'] },
+  uvicorn: { version: '0.32.1', size: 300_000, wheel: 63_000, deps: ['click', 'h11'], scripts: ['uvicorn'] },
   click: { version: '8.1.7', size: 400_000, wheel: 97_000, deps: [] },
   h11: { version: '0.14.0', size: 200_000, wheel: 58_000, deps: [] },
-  gunicorn: { version: '23.0.0', size: 400_000, wheel: 85_000, deps: ['packaging'] },
-  flask: { version: '3.1.0', size: 300_000, wheel: 102_000, deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click', 'blinker'] },
+  gunicorn: { version: '23.0.0', size: 400_000, wheel: 85_000, deps: ['packaging'], scripts: ['gunicorn'] },
+  flask: { version: '3.1.0', size: 300_000, wheel: 102_000, deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click', 'blinker'], scripts: ['flask'] },
   werkzeug: { version: '3.1.3', size: 1_000_000, wheel: 224_000, deps: ['markupsafe'] },
   itsdangerous: { version: '2.2.0', size: 60_000, wheel: 16_000, deps: [] },
   blinker: { version: '1.9.0', size: 40_000, wheel: 8_500, deps: [] },
@@ -69,7 +69,7 @@ export const pythonPackages: Record<string, PythonPackage> = {
   'python-multipart': { version: '0.0.17', size: 100_000, wheel: 24_000, deps: [] },
   pillow: { version: '11.0.0', size: 14_000_000, wheel: 4_400_000, deps: [] },
   matplotlib: { version: '3.9.2', size: 28_000_000, wheel: 8_300_000, deps: ['numpy', 'pillow', 'packaging'] },
-  mlflow: { version: '2.18.0', size: 130_000_000, wheel: 27_400_000, deps: ['numpy', 'pandas', 'scikit-learn', 'flask', 'requests'] },
+  mlflow: { version: '2.18.0', size: 130_000_000, wheel: 27_400_000, deps: ['numpy', 'pandas', 'scikit-learn', 'flask', 'requests'], scripts: ['mlflow'] },
   psycopg2: { version: '2.9.10', size: 1_000_000, wheel: 385_000, deps: [] },
   'psycopg2-binary': { version: '2.9.10', size: 8_900_000, wheel: 3_000_000, deps: [] },
 };

@@ -108,6 +108,8 @@ export const pip: CommandHandler = async (args, context, streams) => {
   const rootInstall = context.user.uid === 0 && !userInstall;
   let sitePackages = rootInstall ? `/usr/local/lib/python${minor}/site-packages` : `${home}/.local/lib/python${minor}/site-packages`;
   if (venv !== null) sitePackages = `${venv}/lib/python${minor}/site-packages`;
+  let scriptDirectory = rootInstall ? '/usr/local/bin' : `${home}/.local/bin`;
+  if (venv !== null) scriptDirectory = `${venv}/bin`;
   if (venv === null && !rootInstall && !userInstall) streams.stdout('Defaulting to user installation because normal site-packages is not writeable');
 
   // Resolve dependencies depth first, so each package comes after what it needs.
@@ -158,6 +160,12 @@ export const pip: CommandHandler = async (args, context, streams) => {
     context.fs.put(`${sitePackages}/${module}`, { type: 'dir', mode: 0o755, uid: context.user.uid, gid: context.user.gid, size: 0 });
     context.fs.put(`${sitePackages}/${module}/__init__.py`, { type: 'file', mode: 0o644, uid: context.user.uid, gid: context.user.gid, size, synthetic: true, digest: sha256Digest(`wheel ${name} ${version}`) });
     context.fs.put(`${sitePackages}/${module}-${version}.dist-info`, { type: 'dir', mode: 0o755, uid: context.user.uid, gid: context.user.gid, size: 0 });
+    for (const script of info?.scripts ?? []) {
+      // Console scripts go next to the interpreter: the venv's bin, /usr/local/bin, or ~/.local/bin for --user installs.
+      const path = `${scriptDirectory}/${script}`;
+      context.fs.ensureParents(path, context.user);
+      context.fs.put(path, { type: 'file', mode: 0o755, uid: context.user.uid, gid: context.user.gid, size: 220, synthetic: true, digest: sha256Digest(`console script ${script} ${version}`) });
+    }
     if (!noCache) {
       const cached = `${home}/.cache/pip/http-v2/${sha256Digest(name).slice(7, 9)}/${module}-${version}.body`;
       context.fs.ensureParents(cached, context.user);
