@@ -177,3 +177,12 @@ describe('runScript virtual environments and scripts', () => {
     expect((await run('python:3.12-slim', '/opt/tool/run')).status).toBe(127);
   });
 });
+
+describe('runScript unknown packages', () => {
+  it('installs them with a visible estimate note', async () => {
+    const { status, output } = await run('python:3.12-slim', 'pip install --no-cache-dir heart-features==0.3.1');
+    expect(status).toBe(0);
+    expect(output).toContain("simulated: heart-features not in Slipway's package table; installed size estimated at 1 MB each");
+    expect(output).toContain('Successfully installed heart-features-0.3.1');
+  });
+});

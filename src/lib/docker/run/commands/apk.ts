@@ -34,6 +34,8 @@ export const apk: CommandHandler = async (args, context, streams) => {
     context.fs.put('/var/cache/apk/APKINDEX.main.tar.gz', { type: 'file', mode: 0o644, uid: 0, gid: 0, size: 2_600_000, synthetic: true, digest: sha256Digest('apk index') });
   }
   const names = packages.map((spec) => spec.split(/[=<>~]/)[0] ?? spec);
+  const unknown = names.filter((name) => alpinePackages[name] === undefined);
+  if (unknown.length > 0) streams.stdout(`simulated: ${unknown.join(', ')} not in Slipway's package table; installed size estimated at 1.5 MB each`);
   names.forEach((name, index) => {
     const info = alpinePackages[name] ?? unknownPackage(name);
     context.elapsed += 0.05 + info.download / 30_000_000;

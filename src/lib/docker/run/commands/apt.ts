@@ -76,6 +76,8 @@ export const aptGet: CommandHandler = async (args, context, streams) => {
   }
   const recommends = !flags.has('no-install-recommends');
   const chosen = names.map((name) => ({ name, info: debianPackages[name] ?? unknownPackage(name) }));
+  const unknown = names.filter((name) => debianPackages[name] === undefined);
+  if (unknown.length > 0) streams.stdout(`simulated: ${unknown.join(', ')} not in Slipway's package table; installed size estimated at 1.5 MB each`);
   const installSize = chosen.reduce((sum, { info }) => sum + info.size + (recommends ? (info.recommends ?? 0) : 0), 0);
   const download = chosen.reduce((sum, { info }) => sum + info.download * (recommends && info.recommends ? 1.6 : 1), 0);
 

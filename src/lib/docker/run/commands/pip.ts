@@ -151,6 +151,8 @@ export const pip: CommandHandler = async (args, context, streams) => {
       streams.stdout(`   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ ${megabytes}/${megabytes} MB ${(45 + (size % 7)).toFixed(1)} MB/s eta 0:00:00`);
     }
   }
+  const unknown = toInstall.filter(({ info }) => info === undefined).map(({ name }) => name);
+  if (unknown.length > 0) streams.stdout(`simulated: ${unknown.join(', ')} not in Slipway's package table; installed size estimated at 1 MB each`);
   if (toInstall.length > 0 && !quiet) streams.stdout(`Installing collected packages: ${toInstall.map(({ name }) => name).join(', ')}`);
   for (const { name, version, info } of toInstall) {
     const module = name.replace(/-/g, '_');
