@@ -433,3 +433,12 @@ describe('docker run executables', () => {
     expect(result.stdout).toContain('simulated: uvicorn app:app --host 0.0.0.0 --port 8080 was not run');
   });
 });
+
+describe('docker history --format', () => {
+  it('prints the requested fields per row', async () => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nARG TOKEN\nRUN echo ok\n' });
+    await docker(engine, ['build', '--build-arg', 'TOKEN=abc123', '-t', 't:1', '.']);
+    const result = await docker(engine, ['history', '--no-trunc', '--format', '{{.CreatedBy}}', 't:1']);
+    expect(result.stdout.split('\n')[0]).toBe('RUN |1 TOKEN=abc123 /bin/sh -c echo ok # buildkit');
+  });
+});

@@ -178,6 +178,21 @@ async function history(args: string[], context: CliContext): Promise<number> {
     return 0;
   }
   const now = context.now();
+  const format = flagValue(flags, 'format');
+  if (format !== undefined && format !== 'table') {
+    for (const row of rows) {
+      const object = {
+        ID: row.id === '<missing>' || noTrunc ? row.id : shortId(row.id),
+        CreatedSince: humanAge(new Date(row.created), now),
+        CreatedAt: row.created,
+        CreatedBy: noTrunc ? row.createdBy : ellipsis(row.createdBy.replace(/\s+/g, ' '), 45),
+        Size: humanSize(row.size),
+        Comment: row.comment,
+      };
+      context.io.stdout(`${format === 'json' ? goJson(object) : renderTemplate(format, object)}\n`);
+    }
+    return 0;
+  }
   const body = rows.map((row) => [
     row.id === '<missing>' || noTrunc ? row.id : shortId(row.id),
     humanAge(new Date(row.created), now),
