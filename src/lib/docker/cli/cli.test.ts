@@ -442,3 +442,17 @@ describe('docker history --format', () => {
     expect(result.stdout.split('\n')[0]).toBe('RUN |1 TOKEN=abc123 /bin/sh -c echo ok # buildkit');
   });
 });
+
+describe('entrypoint scripts', () => {
+  const rows: Array<[string, string, string, number, string]> = [
+    ['CRLF shebang', '#!/bin/sh\r\nexec uvicorn app:app\r\n', 'COPY start.sh /app/start.sh\nRUN chmod +x /app/start.sh\n', 255, 'exec /app/start.sh: no such file or directory'],
+    ['missing execute bit', '#!/bin/sh\nexec uvicorn app:app\n', 'COPY start.sh /app/start.sh\n', 126, 'exec: "/app/start.sh": permission denied: unknown.'],
+  ];
+  it.each(rows)('%s fails at docker run', async (_name, script, copy, exitCode, message) => {
+    const { engine } = movableEngine({ '/lab/start.sh': script, '/lab/Dockerfile': `FROM python:3.12-slim\n${copy}ENTRYPOINT ["/app/start.sh"]\n` });
+    expect((await docker(engine, ['build', '-t', 'entry:1', '.'])).code).toBe(0);
+    const result = await docker(engine, ['run', '--rm', 'entry:1']);
+    expect(result.code).toBe(exitCode);
+    expect(result.stderr).toContain(message);
+  });
+});

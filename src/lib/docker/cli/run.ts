@@ -3,7 +3,7 @@ import { catalogImageByKey } from '../catalog/index.ts';
 import type { ImageFilesystem } from '../image/filesystem.ts';
 import { storedImageFilesystem } from '../image/stored-filesystem.ts';
 import type { RunContext } from '../run/context.ts';
-import { which } from '../run/context.ts';
+import { absolute, which } from '../run/context.ts';
 import { isShellBuiltin, runScript } from '../run/interpreter.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { pullImage } from './registry.ts';
@@ -28,6 +28,24 @@ const specs: FlagSpec[] = [
 const usage = 'docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]';
 const summary = 'Create and run a new container from an image';
 const decoder = new TextDecoder();
+
+/**
+ * Check a script the container executes directly: without the execute bit
+ * runc refuses it, and a shebang line ending in CR (a file saved on Windows)
+ * names an interpreter that does not exist, so exec fails with ENOENT.
+ */
+async function checkScript(runContext: RunContext, executable: string): Promise<{ message: string; exitCode: number } | null> {
+  if (!executable.includes('/')) return null;
+  const path = absolute(runContext, executable);
+  const node = runContext.fs.get(path);
+  if (node === undefined || node.type !== 'file') return null;
+  if ((node.mode & 0o111) === 0) {
+    return { message: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": permission denied: unknown.`, exitCode: 126 };
+  }
+  const text = await runContext.readText(path);
+  if (text?.startsWith('#!') === true && /^[^\n]*\r\n/.test(text)) return { message: `exec ${executable}: no such file or directory`, exitCode: 255 };
+  return null;
+}
 
 /** Find the account `user` (name or uid, optionally `:group`) names in the image's /etc/passwd; root when empty. */
 async function resolveAccount(fs: ImageFilesystem, context: CliContext, user: string): Promise<{ name: string; uid: number; gid: number } | null> {
@@ -126,6 +144,11 @@ async function run(args: string[], context: CliContext): Promise<number> {
   if (!isShellBuiltin(executable) && which(runContext, executable) === null) {
     context.io.stderr(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": executable file not found in $PATH: unknown.\n`);
     return 127;
+  }
+  const scriptFailure = await checkScript(runContext, executable);
+  if (scriptFailure !== null) {
+    context.io.stderr(`${scriptFailure.message}\n`);
+    return scriptFailure.exitCode;
   }
   const exitCode = await runScript(shellForm ? (effective[2] ?? '') : quote(effective), runContext);
   for (const line of runContext.output) {
