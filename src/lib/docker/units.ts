@@ -64,3 +64,8 @@ export function humanAge(created: Date, now: Date): string {
 export function seconds(value: number): string {
   return `${value.toFixed(1)}s`;
 }
+
+/** Return RFC 3339 with seconds precision, as image configs carry. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,23 +1,19 @@
-import type { Dockerfile, Stage } from '../ast.ts';
+import type { Dockerfile } from '../ast.ts';
 import { ParseError } from '../ast.ts';
-import { catalogImageByKey, resolveCatalog, type MaterializedBase } from '../catalog/index.ts';
-import { seededFraction, sha256Digest } from '../digest.ts';
-import { catalogFilesystem } from '../image/base-filesystem.ts';
 import { imageIdOf, serializeImageConfig, type ImageConfig } from '../image/config.ts';
-import { ImageFilesystem } from '../image/filesystem.ts';
-import { storedImageFilesystem } from '../image/stored-filesystem.ts';
-import { expandWord, formatSourceSnippet, parseDockerfile } from '../parser/index.ts';
-import { assertBuildable } from '../parser/index.ts';
-import { formatFull, parseReference, ReferenceError } from '../reference.ts';
+import { assertBuildable, expandWord, formatSourceSnippet, parseDockerfile } from '../parser/index.ts';
+import { formatFull, parseReference } from '../reference.ts';
 import type { ImageStore } from '../store/store.ts';
-import type { BuildRecord, BuildStepRecord } from '../store/state.ts';
+import type { BuildRecord } from '../store/state.ts';
 import { progressSize } from '../units.ts';
+import type { FileSystem } from '../../vfs/index.ts';
+import { resolveBases } from './bases.ts';
 import { loadBuildContext, type BuildContext } from './context.ts';
 import { BuildFailure } from './errors.ts';
 import { PlainProgress } from './progress.ts';
-import { runStep, type StepServices } from './steps.ts';
 import type { StageState } from './stage.ts';
-import type { FileSystem } from '../../vfs/index.ts';
+import { startStage } from './start-stage.ts';
+import { runStep, type StepServices } from './steps.ts';
 
 /** Options of one `docker build` request. */
 export type BuildRequest = {
@@ -48,10 +44,6 @@ export type BuildServices = {
   lint?: (dockerfile: Dockerfile, baseEnv: string[]) => Array<{ rule: string; message: string; line: number }>;
 };
 
-/** Return RFC 3339 with seconds precision, as image configs carry. */
-export function rfc3339(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Pick the stages the target needs: the target, the stages it builds FROM and the stages it COPYs --from. */
 function neededStages(dockerfile: Dockerfile, targetIndex: number): Set<number> {
@@ -79,10 +71,6 @@ function neededStages(dockerfile: Dockerfile, targetIndex: number): Set<number> 
   return needed;
 }
 
-/** Count the steps BuildKit numbers in a stage: FROM and every filesystem instruction. */
-function countSteps(stage: Stage): number {
-  return 1 + stage.instructions.filter((instruction) => ['run', 'copy', 'add', 'workdir'].includes(instruction.kind)).length;
-}
 
 /** Print BuildKit's failure block and summary, and return exit code 1. */
 function reportFailure(progress: PlainProgress, failure: BuildFailure, dockerfileText: string, dockerfileName: string, services: BuildServices): number {
@@ -177,55 +165,10 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
     if (!globalArgs.has(name)) globalArgs.set(name, value);
   }
 
-  // Resolve every external base image (BuildKit's "load metadata" vertices).
-  const stageNames = dockerfile.stages.map((stage) => stage.name);
-  const bases = new Map<number, StageBase>();
-  const metadataDone = new Map<string, MaterializedBase>();
-  for (const index of [...needed].sort((a, b) => a - b)) {
-    const stage = dockerfile.stages[index];
-    if (stage === undefined) continue;
-    const imageText = expandWord(stage.baseImage, globalArgs, dockerfile.escapeToken);
-    const stageIndex = stageNames.findIndex((name, candidate) => candidate < index && name === imageText.toLowerCase());
-    if (stageIndex >= 0) {
-      bases.set(index, { stage: stageIndex });
-      continue;
-    }
-    if (imageText === 'scratch') {
-      bases.set(index, { scratch: true });
-      continue;
-    }
-    let reference;
-    try {
-      reference = parseReference(imageText);
-    } catch (error) {
-      if (!(error instanceof ReferenceError)) throw error;
-      const failure = new BuildFailure(`failed to parse stage name "${imageText}": ${error.message}`, { range: stage.from.range });
-      return finish(reportFailure(progress, failure, text, request.dockerfileName, services), null, failure.summary);
-    }
-    const full = formatFull(reference.tag === null && reference.digest === null ? { ...reference, tag: 'latest' } : reference);
-
-    // The docker driver lets BuildKit use images from the local image store, before any registry.
-    const local = request.pull ? null : store.findByName(imageText);
-    if (local !== null) {
-      if (!metadataDone.has(full)) progress.done(progress.start(`[internal] load metadata for ${full}`), 0);
-      bases.set(index, { local: local.id, reference: full });
-      continue;
-    }
-    const found = metadataDone.get(full) ?? resolveCatalog(reference, store.state.epoch);
-    if (!metadataDone.has(full)) {
-      const vertex = progress.start(`[internal] load metadata for ${full}`);
-      if (found === null) {
-        const knownRepository = resolveCatalog({ ...reference, tag: 'latest', digest: null }, 0) !== null || ['library/python', 'library/node', 'library/nginx', 'library/debian', 'library/ubuntu', 'library/alpine', 'nvidia/cuda'].includes(reference.path);
-        const detail = knownRepository ? `${full}: not found` : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
-        progress.error(vertex, detail);
-        const failure = new BuildFailure(`${imageText}: failed to resolve source metadata for ${full}: ${detail}`, { range: stage.from.range, step: { title: `[internal] load metadata for ${full}`, logs: [] } });
-        return finish(reportFailure(progress, failure, text, request.dockerfileName, services), null, failure.summary);
-      }
-      progress.done(vertex, 0.4 + seededFraction(full) * 0.9);
-      metadataDone.set(full, found);
-    }
-    if (found !== null) bases.set(index, { reference: full, base: found });
-  }
+  // Resolve every base image (BuildKit's "load metadata" vertices).
+  const resolved = resolveBases(dockerfile, needed, globalArgs, { store, progress, pull: request.pull });
+  if (resolved instanceof BuildFailure) return finish(reportFailure(progress, resolved, text, request.dockerfileName, services), null, resolved.summary);
+  const bases = resolved;
 
   // .dockerignore and the build context.
   const ignoreVertex = progress.start('[internal] load .dockerignore');
@@ -305,95 +248,3 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   printWarnings(services, dockerfile, [...new Set(baseEnv)]);
   return finish(0, imageId, null);
 }
-
-/** Base of a stage: a catalog image, an image of the local store, an earlier stage, or scratch. */
-type StageBase = { reference: string; base: MaterializedBase } | { local: string; reference: string } | { stage: number } | { scratch: true };
-
-/** Start a stage from its base and print the FROM step. */
-function startStage(
-  stage: Stage,
-  index: number,
-  label: string,
-  base: StageBase,
-  finished: Map<number, StageState>,
-  store: ImageStore,
-  progress: PlainProgress,
-  steps: BuildStepRecord[],
-  now: Date,
-): StageState {
-  const totalSteps = countSteps(stage);
-  const title = (text: string) => `[${label}1/${totalSteps}] ${text}`;
-  const common = { index, name: stage.name, label, totalSteps, stepNumber: 1, args: new Map<string, string | undefined>() };
-
-  if ('stage' in base) {
-    const parent = finished.get(base.stage);
-    if (parent === undefined) throw new Error(`stage ${base.stage} must be built before stage ${index}`);
-    const vertex = progress.start(title(`FROM ${stage.baseImage}`));
-    progress.done(vertex, 0);
-    steps.push({ title: title(`FROM ${stage.baseImage}`), cached: true, instruction: `FROM ${stage.baseImage}` });
-    return { ...common, fs: parent.fs.clone(), config: structuredClone(parent.config), history: [...parent.history], diffIds: [...parent.diffIds], base: parent.base, baseKey: parent.baseKey, cacheKey: parent.cacheKey, lastCreated: parent.lastCreated };
-  }
-  if ('local' in base) {
-    const image = store.state.images[base.local];
-    if (image === undefined) throw new Error(`image ${base.local} left the store during the build`);
-    const config = store.configOf(image);
-    const vertex = progress.start(title(`FROM ${base.reference}`));
-    progress.done(vertex, 0);
-    steps.push({ title: title(`FROM ${base.reference}`), cached: true, instruction: `FROM ${base.reference}` });
-    const catalogBase = image.baseKey === null ? null : catalogImageByKey(image.baseKey);
-    return { ...common, fs: storedImageFilesystem(store, image), config: structuredClone(config.config), history: [...config.history], diffIds: [...config.rootfs.diff_ids], base: catalogBase, baseKey: image.baseKey, cacheKey: sha256Digest(`from local ${image.id}`), lastCreated: config.created };
-  }
-  if ('scratch' in base) {
-    return { ...common, totalSteps: totalSteps - 1, stepNumber: 0, fs: new ImageFilesystem(), config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }, history: [], diffIds: [], base: null, baseKey: null, cacheKey: sha256Digest('scratch'), lastCreated: rfc3339(now) };
-  }
-
-  const { base: materialized, reference } = base;
-  const pinned = `${reference.replace(/@sha256:[a-f0-9]{64}$/, '')}@${materialized.manifestDigest}`;
-  const vertex = progress.start(title(`FROM ${pinned}`));
-  progress.status(vertex, `resolve ${pinned} 0.0s done`);
-  const pulled = materialized.layers.every((layer) => store.state.layers[layer.diffId] !== undefined);
-  let pullSeconds = 0;
-  if (!pulled) {
-    for (const layer of materialized.layers) {
-      const seconds = 0.2 + layer.compressedSize / 40_000_000;
-      pullSeconds += seconds;
-      progress.status(vertex, `${layer.compressedDigest} ${progressSize(layer.compressedSize)} / ${progressSize(layer.compressedSize)} ${seconds.toFixed(1)}s done`);
-    }
-    for (const layer of materialized.layers) {
-      const seconds = 0.1 + layer.size / 150_000_000;
-      pullSeconds += seconds;
-      progress.status(vertex, `extracting ${layer.compressedDigest} ${seconds.toFixed(1)}s done`);
-    }
-  }
-  progress.done(vertex, pullSeconds);
-  steps.push({ title: title(`FROM ${pinned}`), cached: pulled, instruction: `FROM ${reference}` });
-  ensureBaseLayers(store, materialized);
-  const fs = catalogFilesystem(materialized.key, materialized.image, (digest, data) => store.putBlob(digest, data));
-  return {
-    ...common,
-    fs,
-    config: structuredClone(materialized.config.config),
-    history: [...materialized.config.history],
-    diffIds: [...materialized.config.rootfs.diff_ids],
-    base: materialized.image,
-    baseKey: materialized.key,
-    cacheKey: sha256Digest(`from ${materialized.manifestDigest}`),
-    lastCreated: materialized.config.created,
-  };
-}
-
-/** Store a catalog image's layers. BuildKit keeps bases it pulls for a build out of `docker images`, so no image is added. */
-export function ensureBaseLayers(store: ImageStore, materialized: MaterializedBase): void {
-  for (const layer of materialized.layers) store.putLayer(layer);
-}
-
-/** Add a catalog image to the store as `docker pull` does: layers, image, repo digest. Returns the image ID. */
-export function pullCatalogImage(store: ImageStore, materialized: MaterializedBase, familiarRepository: string): string {
-  ensureBaseLayers(store, materialized);
-  const id = imageIdOf(materialized.config);
-  const image = store.putImage(id, serializeImageConfig(materialized.config), materialized.key);
-  const digest = `${familiarRepository}@${materialized.manifestDigest}`;
-  if (!image.repoDigests.includes(digest)) image.repoDigests.push(digest);
-  return id;
-}
-

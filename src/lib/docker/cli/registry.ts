@@ -1,4 +1,4 @@
-import { pullCatalogImage } from '../builder/build.ts';
+import { pullCatalogImage } from '../image/catalog-pull.ts';
 import { resolveCatalog } from '../catalog/index.ts';
 import { sha256Digest } from '../digest.ts';
 import { familiarName, formatFull, parseReference, ReferenceError } from '../reference.ts';
