@@ -186,3 +186,18 @@ describe('runScript unknown packages', () => {
     expect(output).toContain('Successfully installed heart-features-0.3.1');
   });
 });
+
+describe('runScript text filters', () => {
+  const rows: Array<[string, string, number, string]> = [
+    ['head of a file', 'head -n 1 /etc/os-release', 0, 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"'],
+    ['grep in a pipe', 'python --version | grep 3.12', 0, 'Python 3.12.11'],
+    ['grep without a match', 'python --version | grep -q 3.13', 1, ''],
+    ['tail of stdin', 'cat /etc/group | tail -1', 0, 'nobody:x:65534:'],
+    ['wc -l of a file', 'wc -l /etc/os-release', 0, '3 /etc/os-release'],
+  ];
+  it.each(rows)('%s', async (_name, script, status, output) => {
+    const result = await run('python:3.12-slim', script);
+    expect(result.status).toBe(status);
+    expect(result.output).toBe(output);
+  });
+});

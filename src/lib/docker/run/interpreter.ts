@@ -6,6 +6,7 @@ import { aptGet } from './commands/apt.ts';
 import { cat, chmod, chown, cp, echo, ln, mkdir, mv, printf, rm, touch } from './commands/files.ts';
 import { npm } from './commands/npm.ts';
 import { pip } from './commands/pip.ts';
+import { grep, head, tail, wc } from './commands/text.ts';
 import { addgroup, adduser, groupadd, useradd } from './commands/users.ts';
 import { parseScript, type SimpleCommand } from './script.ts';
 
@@ -204,6 +205,10 @@ const programs: Record<string, CommandHandler> = {
   mv,
   ln,
   bash: subshell('bash'),
+  head,
+  tail,
+  grep,
+  wc,
 };
 
 /** Commands whose absence the model reports: tools that slim images often lack. */
