@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `astro build && node ${outDir}/server/entry.mjs`,
+    command: "astro build && node scripts/serve.mjs",
     url: `http://127.0.0.1:${port}/api/health`,
     env: {
       HOST: '127.0.0.1',

@@ -1,0 +1,49 @@
+// Serve the production build: `node scripts/serve.mjs` after `astro build`.
+// It wraps the Node adapter's handler in our own HTTP server so that a port
+// already in use fails loudly with exit code 1 instead of exiting silently.
+import http from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const host = process.env.HOST ?? 'localhost';
+const port = Number(process.env.PORT ?? 4321);
+const outDir = resolve(process.env.SLIPWAY_OUT_DIR ?? 'dist');
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`slipway: PORT must be a whole number from 0 to 65535; found "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+// The adapter starts its own server on import unless told not to.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+let entry;
+try {
+  entry = await import(pathToFileURL(resolve(outDir, 'server/entry.mjs')).href);
+} catch (error) {
+  console.error(`slipway: cannot load ${outDir}/server/entry.mjs; run \`npm run build\` first.\n${error}`);
+  process.exit(1);
+}
+
+const server = http.createServer(entry.handler);
+
+server.on('error', (error) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(`slipway: ${host}:${port} is already in use. Stop the other server or set PORT to a free port.`);
+  } else {
+    console.error(`slipway: server failed: ${error.message}`);
+  }
+  process.exit(1);
+});
+
+server.listen(port, host, () => {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  console.log(`slipway: serving the course on http://${shown}:${port}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections can hold close() open; do not wait for them forever.
+    setTimeout(() => process.exit(0), 2000).unref();
+  });
+}
