@@ -195,3 +195,17 @@ describe('state file', () => {
     expect((await engine.store.builds()).length).toBe(1);
   });
 });
+
+describe('layer sizes', () => {
+  it('cleaning apt lists only helps in the same RUN', async () => {
+    const sameLayer = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
+    const laterLayer = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n';
+    const sizes: number[] = [];
+    for (const dockerfile of [sameLayer, laterLayer]) {
+      const { engine } = fixtureEngine({ '/lab/Dockerfile': dockerfile });
+      expect((await docker(engine, ['build', '-t', 'apt:1', '.'])).code).toBe(0);
+      sizes.push((await engine.store.listImages())[0]?.size ?? 0);
+    }
+    expect((sizes[1] ?? 0) - (sizes[0] ?? 0)).toBeGreaterThan(18_000_000);
+  });
+});
