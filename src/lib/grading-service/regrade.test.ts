@@ -57,7 +57,7 @@ describe('regradeCheckpoint', () => {
 
     const changed = report.changes.filter((change) => change.changed);
     expect(changed.map((change) => [change.learnerId, change.attempt, change.before.score, change.after.score])).toEqual([
-      ['learner-a', 2, 0.64, 0.4],
+      ['learner-a', 2, 0.8, 0.5],
     ]);
     expect((await storage.listAllAttempts(checkpoint.id)).every((row) => row.latestRegrade === null)).toBe(true);
     expect(formatRegradeReport(report)).toMatch(/Dry run: 4 regrade rows would be recorded; nothing was written/);
@@ -69,10 +69,10 @@ describe('regradeCheckpoint', () => {
     const learnerA = rows.filter((row) => row.learnerId === 'learner-a');
 
     expect(report.changes.filter((change) => change.recorded)).toHaveLength(4);
-    expect(learnerA.map((row) => row.score)).toEqual([0, 0.64]);
-    expect(learnerA.map((row) => row.latestRegrade?.score)).toEqual([0, 0.4]);
+    expect(learnerA.map((row) => row.score)).toEqual([0, 0.8]);
+    expect(learnerA.map((row) => row.latestRegrade?.score)).toEqual([0, 0.5]);
     expect(learnerA.map((row) => row.latestRegrade?.keyVersion)).toEqual(['steeper-decline', 'steeper-decline']);
-    expect(summarizeLearner('learner-a', steeper, learnerA).bestScore).toBe(0.4);
+    expect(summarizeLearner('learner-a', steeper, learnerA).bestScore).toBe(0.5);
   });
 
   it('second run records nothing', async () => {

@@ -126,7 +126,7 @@ describe('submitAnswer', () => {
     const learner = summarizeLearner(learnerId, checkpoint, history, new Date(start + 11_000));
 
     expect(learner).toMatchObject({ attemptsUsed: 2, attemptsLeft: 1, passed: true, locked: true, retryAfterSeconds: 1 });
-    expect(learner.bestScore).toBeCloseTo(0.64);
+    expect(learner.bestScore).toBeCloseTo(0.8);
     expect(learner.solution).toBe(checkpoint.solution);
     expect(learner.last?.submissionId).toBe('s1');
   });

@@ -223,6 +223,7 @@ describe('invalid answers cost nothing', () => {
 
 describe('reasons', () => {
   const heartRate = realCheckpoint('heart-rate');
+  const weighted: Checkpoint = { ...heartRate, reasonsWeight: 0.2 };
   const rows: Array<[string, string[], number]> = [
     // choice, reasons ticked, raw score (reasons weigh 0.2)
     ['edge', ['latency', 'offline', 'data-on-device'], 1],
@@ -233,7 +234,7 @@ describe('reasons', () => {
     ['serverless', ['latency', 'offline', 'data-on-device'], 0],
   ];
   test.each(rows)('%s with %j', (choice, reasons, rawScore) => {
-    const result = gradeAnswer(heartRate, { choice, reasons }, []);
+    const result = gradeAnswer(weighted, { choice, reasons }, []);
     expect(result.rawScore).toBe(rawScore);
     expect(result.passed).toBe(choice === 'edge');
   });
@@ -244,10 +245,17 @@ describe('reasons', () => {
     expect(reasons).toEqual(['Right reason', 'Missed reason', 'Missed reason', 'Not a deciding reason']);
   });
 
-  test('weight 0 means feedback only', () => {
-    const feedbackOnly: Checkpoint = { ...heartRate, reasonsWeight: 0 };
-    expect(gradeAnswer(feedbackOnly, { choice: 'edge' }, []).rawScore).toBe(1);
-    expect(gradeAnswer(feedbackOnly, { choice: 'edge', reasons: ['steady-traffic'] }, []).rawScore).toBe(1);
+  test('heart-rate reasons are feedback only', () => {
+    expect(heartRate.reasonsWeight).toBe(0);
+    expect(gradeAnswer(heartRate, { choice: 'edge' }, []).rawScore).toBe(1);
+    expect(gradeAnswer(heartRate, { choice: 'edge', reasons: ['steady-traffic'] }, []).rawScore).toBe(1);
+    expect(gradeAnswer(heartRate, { text: 'on the phone' }, []).rawScore).toBe(1);
+  });
+
+  test('feedback-only reasons still get feedback', () => {
+    const result = gradeAnswer(heartRate, { choice: 'edge', reasons: ['latency', 'steady-traffic'] }, []);
+    const reasons = result.feedback.filter((item) => item.kind === 'reason').map((item) => item.message.split(':')[0]);
+    expect(reasons).toEqual(['Right reason', 'Missed reason', 'Missed reason', 'Not a deciding reason']);
   });
 });
 

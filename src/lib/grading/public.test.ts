@@ -40,6 +40,7 @@ describe('publicQuestion', () => {
     expect(question.options.map((option) => option.id)).toEqual(['container', 'serverless', 'managed-platform', 'model-as-a-service', 'edge']);
     expect(question.accepts).toEqual(['choice', 'text']);
     expect(question.reasons).toHaveLength(6);
+    expect(question.reasonsWeight).toBe(0);
     expect(question.policy).toEqual({ maxAttempts: 3, decline: [1, 0.8, 0.6], hintsAfter: 1, hintCount: 2, revealSolution: 'after-pass-or-last-attempt', minSecondsBetween: 2 });
   });
 });

@@ -11,6 +11,7 @@ export function publicQuestion(checkpoint: Checkpoint): PublicQuestion {
     accepts: [...checkpoint.accepts],
     options: checkpoint.options.map((option) => ({ id: option.id, label: option.label })),
     reasons: checkpoint.reasons.map((reason) => ({ id: reason.id, label: reason.label })),
+    reasonsWeight: checkpoint.reasonsWeight,
     policy: {
       maxAttempts: checkpoint.policy.maxAttempts,
       decline: [...checkpoint.policy.decline],

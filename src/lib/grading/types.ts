@@ -135,6 +135,8 @@ export type PublicQuestion = {
   accepts: AnswerField[];
   options: Array<{ id: string; label: string }>;
   reasons: Array<{ id: string; label: string }>;
+  /** Share of the score the reasons earn, 0 when they give feedback only. */
+  reasonsWeight: number;
   policy: {
     maxAttempts: number | null;
     decline: number[];

@@ -48,7 +48,7 @@ describe('slipway grade', () => {
   });
 
   test('history carries across lines', () => {
-    expect(results[1]).toMatchObject({ attempt: 2, score: 0.64, rawScore: 0.8, passed: true, interpretedAs: ['edge'] });
+    expect(results[1]).toMatchObject({ attempt: 2, score: 0.8, rawScore: 1, passed: true, interpretedAs: ['edge'] });
   });
 
   test('results carry versions', () => {
