@@ -122,11 +122,14 @@ export function describeFit(option: DeploymentOption, constraints: Constraints):
 
   if (constraints.latencyBudgetMs !== undefined && !broken.has('latency')) {
     const [min, max] = facts.latency.warmMs;
+    const budget = formatMs(constraints.latencyBudgetMs);
     const trip = facts.latency.includesNetworkRoundTrip ? 'including a network round trip' : 'with no network round trip';
     const estimate = facts.latency.estimate ? ' (an estimate)' : '';
+    // The budget is a strict limit ("under 50 ms"), so a range that reaches it is only partly under it.
+    const verdict = max < constraints.latencyBudgetMs ? `under the ${budget} budget` : `so the slowest predictions reach the ${budget} budget`;
     fits.push({
       constraint: 'latency',
-      message: `A prediction takes about ${formatMs(min)} to ${formatMs(max)}${estimate}, ${trip}, inside the ${formatMs(constraints.latencyBudgetMs)} budget. Source: ${facts.latency.source.trim()}`,
+      message: `A prediction takes about ${formatMs(min)} to ${formatMs(max)}${estimate}, ${trip}, ${verdict}. Source: ${facts.latency.source.trim()}`,
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { gradeAnswer } from './grade.ts';
+import { countBroken } from './kinds/scenario.ts';
 import { realCheckpoint } from './testing.ts';
 
 const heartRate = realCheckpoint('heart-rate');
@@ -46,11 +47,28 @@ describe('heart-rate wrong options', () => {
     expect(data?.message).toContain('a company you do not control receives and holds it');
   });
 
+  test('summary line says all when all break', () => {
+    const result = gradeAnswer(heartRate, { choice: 'serverless' }, []);
+    expect(result.feedback[0]?.message).toMatch(/^Serverless functions breaks all 3 constraints: /);
+  });
+
   test('summary line counts broken constraints', () => {
     const result = gradeAnswer(heartRate, { choice: 'container' }, []);
     expect(result.feedback[0]?.message).toBe(
       'Container (Docker + Kubernetes) breaks 2 of the 3 constraints: working with no internet connection and data that must not leave the device.',
     );
+  });
+});
+
+describe('countBroken', () => {
+  const rows: Array<[number, number, string]> = [
+    [3, 3, 'all 3 constraints'],
+    [2, 3, '2 of the 3 constraints'],
+    [1, 2, '1 of the 2 constraints'],
+    [1, 1, 'the one constraint'],
+  ];
+  test.each(rows)('%i of %i', (broken, total, expected) => {
+    expect(countBroken(broken, total)).toBe(expected);
   });
 });
 
@@ -66,6 +84,12 @@ describe('heart-rate right option', () => {
   test('explains each constraint it meets', () => {
     const met = result.feedback.filter((item) => item.kind === 'correct' && item.constraint !== undefined);
     expect(met.map((item) => item.constraint).sort()).toEqual(['data-on-device', 'latency', 'offline']);
+  });
+
+  test('latency is under the budget', () => {
+    const latency = result.feedback.find((item) => item.constraint === 'latency');
+    expect(latency?.message).toMatch(/^A prediction takes about 2 ms to 30 ms \(an estimate\), with no network round trip, under the 50 ms budget\. Source: MLPerf Tiny/);
+    expect(messages.match(/estimate/g)).toHaveLength(1);
   });
 
   test('names on-device stacks and MLPerf Tiny', () => {

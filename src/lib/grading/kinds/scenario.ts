@@ -19,6 +19,12 @@ function countConstraints(constraints: Constraints): number {
   return Object.values(constraints).filter((value) => value !== undefined && value !== false).length;
 }
 
+/** Phrase how many constraints an option breaks: "all 3 constraints", "2 of the 3 constraints". */
+export function countBroken(broken: number, total: number): string {
+  if (broken === total) return total === 1 ? 'the one constraint' : `all ${total} constraints`;
+  return `${broken} of the ${total} ${total === 1 ? 'constraint' : 'constraints'}`;
+}
+
 /** Derive the feedback for picking an option: why it fits, or every constraint it breaks. */
 export function deriveOptionFeedback(option: DeploymentOption, constraints: Constraints): FeedbackItem[] {
   const verdict = evaluateOption(option, constraints);
@@ -33,13 +39,12 @@ export function deriveOptionFeedback(option: DeploymentOption, constraints: Cons
     ];
   }
 
-  const total = countConstraints(constraints);
   const broken = verdict.violations.map((violation) => describeConstraint(violation.constraint, constraints));
   return [
     {
       kind: 'incorrect',
       optionId: option.id,
-      message: `${option.name} breaks ${verdict.violations.length} of the ${total} constraints: ${joinWords(broken, 'and')}.`,
+      message: `${option.name} breaks ${countBroken(verdict.violations.length, countConstraints(constraints))}: ${joinWords(broken, 'and')}.`,
     },
     ...verdict.violations.map(
       (violation): FeedbackItem => ({
