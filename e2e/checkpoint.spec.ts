@@ -15,12 +15,24 @@ test('learner answers wrong, then right, and sees the result on return', async (
   await submit.click();
   await expect(result).toContainText('Choose an answer before submitting.');
 
-  // An option and free text together are rejected before sending: the grader takes one or the other.
-  await checkpoint.getByLabel('Serverless functions').check();
-  await checkpoint.getByLabel('Or answer in your own words').fill('on the phone');
-  await submit.click();
-  await expect(result).toContainText('not both');
-  await checkpoint.getByLabel('Or answer in your own words').fill('');
+  // Reasons give feedback only on this checkpoint, and the legend says so.
+  await expect(checkpoint.getByRole('group', { name: /Which constraints drove your choice\? \(optional, for feedback\)/ })).toBeVisible();
+
+  // The grader takes an option or free text: typing clears the option, choosing an option clears the text.
+  const serverless = checkpoint.getByLabel('Serverless functions');
+  const ownWords = checkpoint.getByLabel('Or answer in your own words');
+  const status = checkpoint.locator('[data-answer-status]');
+  await serverless.check();
+  await ownWords.focus();
+  await page.keyboard.type('on the phone');
+  await expect(serverless).not.toBeChecked();
+  await expect(status).toHaveText(/Cleared the option you chose/);
+  await expect(status).toHaveAttribute('role', 'status');
+  await serverless.focus();
+  await page.keyboard.press('Space');
+  await expect(serverless).toBeChecked();
+  await expect(ownWords).toHaveValue('');
+  await expect(status).toHaveText(/Cleared your own-words answer/);
 
   await submit.click();
   await expect(result).toContainText('Not quite. Attempt 1 of 3');

@@ -95,6 +95,36 @@ class CheckpointView {
       event.preventDefault();
       void this.submit();
     });
+    this.#keepOneAnswerForm(section.querySelector('[data-answer-status]'));
+  }
+
+  /**
+   * Keeps either an option or free text, never both, because the grader takes
+   * one of them. Radio buttons cannot be unchecked by the learner, so typing
+   * clears the option, and choosing an option clears the text. Each clearing
+   * is announced through a status line for screen readers.
+   */
+  #keepOneAnswerForm(status: HTMLElement | null): void {
+    const text = this.#form.querySelector<HTMLTextAreaElement>('textarea[name="text"]');
+    const options = [...this.#form.querySelectorAll<HTMLInputElement>('input[name="choice"], input[name="choices"]')];
+    if (text === null || options.length === 0) return;
+
+    const announce = (message: string): void => {
+      if (status !== null) status.textContent = message;
+    };
+    text.addEventListener('input', () => {
+      const checked = options.filter((option) => option.checked);
+      if (text.value.trim() === '' || checked.length === 0) return;
+      for (const option of checked) option.checked = false;
+      announce('Cleared the option you chose: your own words will be sent instead.');
+    });
+    for (const option of options) {
+      option.addEventListener('change', () => {
+        if (!option.checked || text.value.trim() === '') return;
+        text.value = '';
+        announce('Cleared your own-words answer: the option you chose will be sent instead.');
+      });
+    }
   }
 
   #url(suffix = ''): string {
