@@ -1,4 +1,24 @@
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Playwright's test with two automatic guards for lab pages: every request to
+ * a host other than 127.0.0.1 is aborted, so nothing leaves this machine, and
+ * any uncaught page error (`pageerror`) fails the test after it ran.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}\n${error.stack ?? ''}`));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
 
 /** Block every request to StackBlitz, so a WebContainer boot never leaves this machine. */
 export async function blockStackBlitz(page: Page): Promise<void> {

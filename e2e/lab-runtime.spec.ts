@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { blockStackBlitz, openLab } from './lab-helpers.ts';
+import { blockStackBlitz, expect, test, openLab } from './lab-helpers.ts';
 
 test.describe.configure({ timeout: 90_000 });
 

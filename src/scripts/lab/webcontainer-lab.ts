@@ -1,7 +1,7 @@
 import dockerCliUrl from '../../lib/labs/runtime/webcontainer-docker.ts?worker&url';
 import { WEBCONTAINER_BOOT_TIMEOUT_SECONDS, type RuntimeOutcome } from '../../lib/labs/runtime/choice.ts';
 import { bootWebContainerOnce, toFileSystemTree } from '../../lib/labs/runtime/webcontainer.ts';
-import { CONTAINER_STATE_DIR } from '../../lib/labs/runtime/webcontainer-docker.ts';
+import { CONTAINER_STATE_DIR, DOCKER_BIN_SHIM } from '../../lib/labs/runtime/container-layout.ts';
 import { WebContainerFileSystem } from '../../lib/labs/runtime/webcontainer-fs.ts';
 import { createDockerEngine } from '../../lib/docker/index.ts';
 import { evaluateCheck } from '../../lib/labs/checks/index.ts';
@@ -41,7 +41,7 @@ export async function startWebContainerLab(options: LabStartOptions): Promise<Ru
     await container.mount({
       ...toFileSystemTree(files),
       '.slipway': { directory: { 'docker.cjs': { file: { contents: cli } } } },
-      node_modules: { directory: { '.bin': { directory: { docker: { file: { contents: '#!/usr/bin/env node\nrequire("../../.slipway/docker.cjs");\n' } } } } } },
+      node_modules: { directory: { '.bin': { directory: { docker: { file: { contents: DOCKER_BIN_SHIM } } } } } },
     });
   } catch (error) {
     container.teardown();

@@ -2,11 +2,14 @@
  * `docker` for the WebContainer runtime: the lab engine as a Node program.
  * The page bundles this file with Vite (`?worker&url`, one self-contained
  * script) and writes it into the container, where jsh runs it with Node.
- * Node's `fs` is looked up at run time (see `loadNodeFs`), because the
- * browser build replaces statically imported Node built-ins with empty stubs.
+ * The page must never import this module: it runs `main` on load and needs
+ * Node's `process`. Node's `fs` is looked up at run time (see `loadNodeFs`),
+ * because the browser build replaces statically imported Node built-ins with
+ * empty stubs.
  */
 import { createDockerEngine } from '../../docker/index.ts';
 import type { DirEntry, FileSystem, Stat } from '../../vfs/index.ts';
+import { CONTAINER_STATE_DIR, NODE_FS_GLOBAL } from './container-layout.ts';
 
 type NodeDirent = { name: string; isDirectory(): boolean };
 type NodeFs = {
@@ -25,9 +28,6 @@ type NodeProcess = {
   stderr: { write(text: string): void };
 };
 declare const process: NodeProcess & { getBuiltinModule?: (id: string) => unknown };
-
-/** Folder of the engine's state, relative to the container's working folder (shared with the page's checks). */
-export const CONTAINER_STATE_DIR = '.slipway/docker';
 
 function nodeFileSystem(fs: NodeFs): FileSystem {
   return {
@@ -55,8 +55,11 @@ function nodeFileSystem(fs: NodeFs): FileSystem {
 /** Load Node's `fs/promises` without a static import or `require` call for the bundler to stub out. */
 function loadNodeFs(): NodeFs {
   if (process.getBuiltinModule !== undefined) return process.getBuiltinModule('fs/promises') as NodeFs;
-  // Node before 20.16 has no getBuiltinModule; a direct eval reaches the CommonJS wrapper's `require`.
-  return (eval('require') as (id: string) => unknown)('fs/promises') as NodeFs;
+
+  // Node before 20.16 has no getBuiltinModule; the bin shim (DOCKER_BIN_SHIM) has required it for us.
+  const handed = (globalThis as Record<string, unknown>)[NODE_FS_GLOBAL];
+  if (handed === undefined) throw new Error(`docker: Node's fs/promises is missing; run this program through its bin shim, which sets globalThis.${NODE_FS_GLOBAL}`);
+  return handed as NodeFs;
 }
 
 /** Run one `docker …` invocation and set the exit code. */
