@@ -1,4 +1,4 @@
-import { compileMatcher, interpretText, type Matcher } from './freeText.ts';
+import { compileMatcher, interpretText, type Interpretation, type Matcher } from './freeText.ts';
 import { joinWords } from './issues.ts';
 import type { MainGrade } from './kinds/types.ts';
 import type { Answer, Checkpoint } from './types.ts';
@@ -28,14 +28,18 @@ function describeOptions(checkpoint: Checkpoint, ids: readonly string[]): string
 }
 
 /** Build the "please say which" result for text that names zero or several options. */
-function clarify(checkpoint: Checkpoint, named: string[], negated: string[]): MainGrade {
+function clarify(checkpoint: Checkpoint, reading: Interpretation): MainGrade {
+  const { named, negated, vague } = reading;
   const all = describeOptions(
     checkpoint,
     checkpoint.options.map((option) => option.id),
   );
+  const serverSide = checkpoint.options.filter((option) => option.serverSide === true).map((option) => option.id);
   let message: string;
   if (named.length > 1) {
     message = `Your answer names ${describeOptions(checkpoint, named)}. Please say which one option you would use.`;
+  } else if (vague.length > 0 && serverSide.length > 1) {
+    message = `Every server-side option runs the model on a server: ${describeOptions(checkpoint, serverSide)}. Please say which one you would use.`;
   } else if (negated.length > 0) {
     message = `Your answer says which options you would not use (${describeOptions(checkpoint, negated)}). Please say which one you would use.`;
   } else {
@@ -58,7 +62,7 @@ export function gradeChoice(checkpoint: Checkpoint, answer: Answer): MainGrade {
 
   if (answer.text !== undefined) {
     const reading = interpretText(answer.text, matcherFor(checkpoint));
-    if (reading.named.length !== 1) return clarify(checkpoint, reading.named, reading.negated);
+    if (reading.named.length !== 1) return clarify(checkpoint, reading);
     chosen = reading.named[0];
     interpretedAs = reading.named;
   }

@@ -35,7 +35,16 @@ const phrasings: Array<[string, Expected]> = [
   ['a kubernetes cluster', 'container'],
   ['Docker containers on k8s', 'container'],
   ['our own servers', 'container'],
-  ['a server', 'container'],
+  ['my own server', 'container'],
+  ['self-hosted', 'container'],
+  ['kubernetes', 'container'],
+  ['a docker container', 'container'],
+  // "server" alone fits every server-side option.
+  ['server', { clarify: [] }],
+  ['servers', { clarify: [] }],
+  ['a server', { clarify: [] }],
+  ['on a server', { clarify: [] }],
+  ['serverless on a server', 'serverless'],
   ['SageMaker endpoint', 'managed-platform'],
   ['Vertex AI', 'managed-platform'],
   ['a managed ML platform', 'managed-platform'],
@@ -144,9 +153,27 @@ describe('compileMatcher', () => {
   });
 });
 
+describe('interpretText vague terms', () => {
+  const rows: Array<[string, string[]]> = [
+    ['server', ['server']],
+    ['a server', ['server']],
+    ['on servers', ['servers']],
+    ['my own server', []],
+    ['serverless', []],
+  ];
+  test.each(rows)('%j', (text, vague) => {
+    expect(interpretText(text, matcher).vague).toEqual(vague);
+  });
+
+  test('an option synonym overrides a vague term', () => {
+    const custom = compileMatcher([{ id: 'box', synonyms: ['server'] }]);
+    expect(interpretText('a server', custom)).toEqual({ named: ['box'], negated: [], vague: [] });
+  });
+});
+
 describe('interpretText negated list', () => {
   test('reports negated options', () => {
-    expect(interpretText('not serverless or a container', matcher)).toEqual({ named: [], negated: ['serverless', 'container'] });
+    expect(interpretText('not serverless or a container', matcher)).toEqual({ named: [], negated: ['serverless', 'container'], vague: [] });
   });
 
   test('a non-list word ends the negated list', () => {

@@ -19,6 +19,10 @@
  *    negation on: "not serverless or a container" negates both.
  * 5. The answer names the options mentioned without negation, minus any
  *    option also mentioned with negation.
+ * 6. "server" and "servers" alone name no option, because every server-side
+ *    option runs on a server. They are reported as `vague` so the reply can
+ *    list the server-side options. Longer phrases such as "own servers" are
+ *    catalog aliases and still name an option.
  *
  * NOTE: only a negator before a mention counts. "serverless won't work, edge
  * will" names both options and gets a clarify reply, which costs no attempt.
@@ -47,9 +51,13 @@ const listWords = new Set(['or', 'nor', 'a', 'an', 'the', 'any']);
 
 const idioms = ['cutting edge', 'bleeding edge', 'leading edge', 'edge case', 'edge cases', 'edge of'];
 
+/** Words that fit every server-side option, so they name none of them. */
+export const vagueTerms = ['server', 'servers'];
+
 const clauseBreakMark = ',';
 
-type Phrase = { words: string[]; optionId: string | null };
+/** A phrase of the matcher: an option's synonym, or an idiom or vague term when optionId is null. */
+type Phrase = { words: string[]; optionId: string | null; vague: boolean };
 
 /** A compiled synonym table: phrases by first word, longest first. */
 export type Matcher = {
@@ -61,6 +69,8 @@ export type Interpretation = {
   named: string[];
   /** Options the text names under negation. */
   negated: string[];
+  /** Vague terms the text uses, such as "server", normalised. */
+  vague: string[];
 };
 
 /** Split text into normalised words and clause-break marks. */
@@ -100,6 +110,7 @@ export function normalizePhrase(phrase: string): string {
 export function compileMatcher(options: ReadonlyArray<{ id: string; synonyms: readonly string[] }>): Matcher {
   const owners = new Map<string, string | null>();
   for (const idiom of idioms) owners.set(idiom, null);
+  for (const term of vagueTerms) owners.set(term, null);
 
   for (const option of options) {
     for (const synonym of option.synonyms) {
@@ -118,7 +129,7 @@ export function compileMatcher(options: ReadonlyArray<{ id: string; synonyms: re
     const words = key.split(' ');
     const first = words[0] ?? '';
     const list = byFirstWord.get(first) ?? [];
-    list.push({ words, optionId });
+    list.push({ words, optionId, vague: optionId === null && vagueTerms.includes(key) });
     byFirstWord.set(first, list);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -150,6 +161,7 @@ export function interpretText(text: string, matcher: Matcher): Interpretation {
   const tokens = tokenize(text);
   const positive: string[] = [];
   const negative = new Set<string>();
+  const vague = new Set<string>();
 
   // Index of the last word of the active negator (or negated list item), or -1.
   let negationEnd = -1;
@@ -176,6 +188,8 @@ export function interpretText(text: string, matcher: Matcher): Interpretation {
         negationEnd = negated ? index + phrase.words.length - 1 : -1;
         inList = negated;
         sawListJoin = false;
+      } else if (phrase.vague) {
+        vague.add(phrase.words.join(' '));
       }
       index += phrase.words.length - 1;
       continue;
@@ -202,5 +216,5 @@ export function interpretText(text: string, matcher: Matcher): Interpretation {
   for (const id of positive) {
     if (!negative.has(id) && !named.includes(id)) named.push(id);
   }
-  return { named, negated: [...negative] };
+  return { named, negated: [...negative], vague: [...vague] };
 }

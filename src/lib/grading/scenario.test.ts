@@ -119,6 +119,23 @@ describe('heart-rate free text', () => {
     expect(result.passed).toBe(passed);
   });
 
+  test('bare server lists server-side options', () => {
+    const result = gradeAnswer(heartRate, { text: 'a server' }, []);
+    expect(result.status).toBe('clarify');
+    expect(result.countsAsAttempt).toBe(false);
+    expect(result.feedback[0]).toEqual({
+      kind: 'clarify',
+      message:
+        'Every server-side option runs the model on a server: Container (Docker + Kubernetes) (container), Serverless functions (serverless), Managed ML platform (managed-platform) and Model-as-a-Service (hosted API) (model-as-a-service). Please say which one you would use.',
+    });
+  });
+
+  test('own servers still means container', () => {
+    const result = gradeAnswer(heartRate, { text: 'on our own servers' }, []);
+    expect(result.status).toBe('graded');
+    expect(result.interpretedAs).toEqual(['container']);
+  });
+
   test('clarify lists the options', () => {
     const result = gradeAnswer(heartRate, { text: 'edge or serverless' }, []);
     expect(result.countsAsAttempt).toBe(false);

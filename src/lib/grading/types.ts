@@ -86,6 +86,8 @@ export type CheckpointOption = {
   missed?: string;
   /** Lowercase phrasings that name this option in free text, before normalisation. */
   synonyms: string[];
+  /** True for a catalog option that runs the model on a server (it needs the network). */
+  serverSide?: boolean;
 };
 
 /** A reason the learner may tick to say what drove the choice. */

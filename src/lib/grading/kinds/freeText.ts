@@ -42,6 +42,7 @@ export const freeTextKind: KindDefinition<FreeTextFile> = {
         label: option.name,
         feedback: [{ kind: entry === data.answer ? 'correct' : 'incorrect', optionId: option.id, message }],
         synonyms: catalogSynonyms(option, data.synonyms[entry] ?? []),
+        serverSide: option.facts.network === 'required',
       });
     });
 

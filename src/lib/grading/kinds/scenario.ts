@@ -133,6 +133,7 @@ function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildConte
       label: option.name,
       feedback,
       synonyms: catalogSynonyms(option, data.synonyms[option.id] ?? []),
+      serverSide: option.facts.network === 'required',
     };
   });
 
