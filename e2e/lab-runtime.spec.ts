@@ -1,4 +1,4 @@
-import { blockStackBlitz, expect, test, openLab } from './lab-helpers.ts';
+import { blockStackBlitz, expect, openLab, runCommand, test } from './lab-helpers.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -12,6 +12,24 @@ test('forced WebContainer falls back to in-page with the reason', async ({ page 
   await expect(badge).toHaveText(/^In-page runtime: WebContainer could not start: boot (failed: .+|timed out after 20 s)$/, { timeout: 40_000 });
   await expect(page.locator('.lab')).toHaveAttribute('data-ready-terminal', 'true');
   await expect(page.locator('.lab')).toHaveAttribute('data-runtime', 'inpage');
+});
+
+test('automatic runtime gives a prompt at once', async ({ page }) => {
+  await blockStackBlitz(page);
+  await page.goto('/labs/dockerfile-basics/');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+  // The in-page runtime starts without waiting for WebContainer, whose boot is blocked here.
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-terminal', 'true', { timeout: 5_000 });
+  await expect(page.locator('.lab')).toHaveAttribute('data-runtime', 'inpage');
+  const badge = page.locator('[data-runtime-badge]');
+  await expect(badge).toHaveText(/^In-page runtime(; trying WebContainer in the background…|: WebContainer could not start: .+)$/);
+  await runCommand(page, 'ls');
+  await expect(page.locator('.xterm-rows')).toContainText('requirements.txt');
+
+  // The background boot ends with its reason, and no switch is offered.
+  await expect(badge).toHaveText(/^In-page runtime: WebContainer could not start: boot (failed: .+|timed out after 20 s)$/, { timeout: 40_000 });
+  await expect(page.getByRole('button', { name: 'Switch to WebContainer' })).toBeHidden();
 });
 
 test('query forces the in-page runtime and says so', async ({ page }) => {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadLab } from '../src/lib/labs/definition/load.ts';
-import { blockStackBlitz, expect, test, editorText, openLab, passedTasks, runCommand, typeFile } from './lab-helpers.ts';
+import { blockStackBlitz, editorText, expect, openLab, passedTasks, runCommand, test, typeFile } from './lab-helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 

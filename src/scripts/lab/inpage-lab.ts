@@ -37,6 +37,8 @@ export type InPageLab = {
   /** Write pending edits, then re-check tasks, refresh images and store the state. */
   settle(): Promise<void>;
   persist(): void;
+  /** Write pending edits and store the state in IndexedDB now, skipping the debounce. */
+  saveNow(): Promise<void>;
   /** Show the learner's files from the disk in the editor and the tree (after commands change them). */
   syncFromDisk(): Promise<void>;
 };
@@ -125,9 +127,9 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   };
 
   // "Saved" appears only once IndexedDB contains the edit, so a reload after it keeps the work.
+  const currentRecord = (): LabRecord => ({ version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() });
   const saveToStore = debounce(() => {
-    const record: LabRecord = { version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() };
-    void store.save(record).then(
+    void store.save(currentRecord()).then(
       () => {
         if (savedLabel !== null && pendingWrites.size === 0 && savedLabel.textContent !== '') savedLabel.textContent = 'Saved';
       },
@@ -193,6 +195,10 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     },
     persist() {
       saveToStore();
+    },
+    async saveNow() {
+      await writePending();
+      await store.save(currentRecord());
     },
     async syncFromDisk() {
       const onDisk = learnerFiles(created.runtime.fs.snapshot());

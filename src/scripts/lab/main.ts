@@ -1,8 +1,11 @@
 import {
+  BACKGROUND_BOOT_TEXT,
+  BACKGROUND_READY_TEXT,
   describeOutcome,
   planRuntime,
   resolvePreference,
   RUNTIME_SETTING_KEY,
+  WEBCONTAINER_BOOT_TIMEOUT_SECONDS,
   type RuntimeOutcome,
 } from '../../lib/labs/runtime/choice.ts';
 import { missingWebContainerFeature } from '../../lib/labs/runtime/support.ts';
@@ -11,7 +14,7 @@ import { readLabPageData } from './data.ts';
 import { setUpSplitters } from './splitter.ts';
 import { setUpHints } from './tasks.ts';
 import { setUpPanelExit } from './panel-exit.ts';
-import { startInPageLab } from './inpage-lab.ts';
+import { startInPageLab, type InPageLab } from './inpage-lab.ts';
 
 /**
  * Start the lab page: choose the runtime, say which one and why, and bring up
@@ -49,6 +52,14 @@ export async function startLab(
   };
 
   const store = new LabStore();
+  if (plan.attempt === 'background') {
+    if (badge !== null) badge.textContent = BACKGROUND_BOOT_TEXT;
+    root.dataset.runtime = 'inpage';
+    const inPage = await startInPageLab({ root, lab, store, editorModule, terminalModule });
+    void offerWebContainer(root, inPage, showOutcome);
+    return;
+  }
+
   if (plan.attempt === 'webcontainer') {
     if (badge !== null) badge.textContent = 'Starting WebContainer (up to 20 s)…';
     const { startWebContainerLab } = await import('./webcontainer-lab.ts');
@@ -61,6 +72,38 @@ export async function startLab(
 
   showOutcome({ runtime: 'inpage', reason: plan.reason });
   await startInPageLab({ root, lab, store, editorModule, terminalModule });
+}
+
+/**
+ * Boot WebContainer behind the running in-page lab. On failure the badge
+ * names the reason; on success a "Switch to WebContainer" button appears, and
+ * the page never switches by itself, so a learner who is typing keeps the
+ * terminal they are using. Switching saves the current files to IndexedDB and
+ * reloads with `?runtime=webcontainer`, which mounts them in the container.
+ */
+async function offerWebContainer(root: HTMLElement, inPage: InPageLab, showOutcome: (outcome: RuntimeOutcome) => void): Promise<void> {
+  const { bootWebContainerOnce } = await import('../../lib/labs/runtime/webcontainer.ts');
+  const booted = await bootWebContainerOnce(WEBCONTAINER_BOOT_TIMEOUT_SECONDS);
+  if ('reason' in booted) {
+    showOutcome({ runtime: 'inpage', reason: booted.reason });
+    return;
+  }
+
+  const badge = root.querySelector<HTMLElement>('[data-runtime-badge]');
+  if (badge !== null) badge.textContent = BACKGROUND_READY_TEXT;
+  const button = root.querySelector<HTMLButtonElement>('[data-action="switch-runtime"]');
+  if (button === null) return;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    await inPage.saveNow();
+
+    // One page runs one WebContainer, so the booted one is released and the reload boots it again (from the browser cache).
+    booted.container.teardown();
+    const url = new URL(location.href);
+    url.searchParams.set('runtime', 'webcontainer');
+    location.assign(url);
+  });
 }
 
 /** Wire the runtime select to localStorage; a change reloads the page, since one page boots one runtime. */

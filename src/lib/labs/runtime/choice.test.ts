@@ -28,6 +28,10 @@ describe('planRuntime', () => {
     ['auto, missing feature', { preference: 'auto', source: 'default', crossOriginIsolated: true, missingFeature: 'SharedArrayBuffer' },
       { attempt: 'inpage', reason: { kind: 'unsupported', missing: 'SharedArrayBuffer' } }],
     ['auto, isolated and supported', { preference: 'auto', source: 'default', crossOriginIsolated: true, missingFeature: null },
+      { attempt: 'background' }],
+    ['auto from the setting, isolated and supported', { preference: 'auto', source: 'setting', crossOriginIsolated: true, missingFeature: null },
+      { attempt: 'background' }],
+    ['forced WebContainer, isolated and supported', { preference: 'webcontainer', source: 'query', crossOriginIsolated: true, missingFeature: null },
       { attempt: 'webcontainer' }],
   ];
   it.each(rows)('%s', (_name, input, expected) => {

@@ -15,8 +15,22 @@ export type InPageReason =
 /** The runtime a lab page ended up with. */
 export type RuntimeOutcome = { runtime: 'webcontainer' } | { runtime: 'inpage'; reason: InPageReason };
 
-/** The first step of the choice: try WebContainer, or go straight to the in-page runtime. */
-export type RuntimePlan = { attempt: 'webcontainer' } | { attempt: 'inpage'; reason: InPageReason };
+/**
+ * The first step of the choice. `webcontainer` boots WebContainer before the
+ * terminal starts (the learner forced it). `background` starts the in-page
+ * runtime at once and boots WebContainer meanwhile, offering a switch when it
+ * is ready. `inpage` starts the in-page runtime and tries nothing else.
+ */
+export type RuntimePlan =
+  | { attempt: 'webcontainer' }
+  | { attempt: 'background' }
+  | { attempt: 'inpage'; reason: InPageReason };
+
+/** Badge text while the in-page runtime runs and WebContainer boots behind it. */
+export const BACKGROUND_BOOT_TEXT = 'In-page runtime; trying WebContainer in the background…';
+
+/** Badge text once the background boot succeeded and the switch is offered. */
+export const BACKGROUND_READY_TEXT = 'In-page runtime; WebContainer is ready';
 
 export const RUNTIME_SETTING_KEY = 'slipway:runtime';
 
@@ -66,7 +80,7 @@ export function planRuntime(input: {
   if (input.missingFeature !== null) {
     return { attempt: 'inpage', reason: { kind: 'unsupported', missing: input.missingFeature } };
   }
-  return { attempt: 'webcontainer' };
+  return input.preference === 'auto' ? { attempt: 'background' } : { attempt: 'webcontainer' };
 }
 
 /** Describe the active runtime and the reason for it, as the badge shows it. */
