@@ -52,6 +52,15 @@ describe('regradeCheckpoint', () => {
     expect(report.changes.filter((change) => change.recorded)).toEqual([]);
   });
 
+  it('new key, same grades says why', async () => {
+    const reworded: Checkpoint = { ...checkpoint, keyVersion: 'reworded-hint' };
+    const report = await regradeCheckpoint(storage, reworded, false);
+
+    expect(formatRegradeReport(report)).toMatch(
+      /\n0 changed \(0 score, 0 passed, 0 status\), 4 unchanged\n4 submissions were graded with an older key version\n4 regrade rows recorded, 0 of them with a changed grade\n$/,
+    );
+  });
+
   it('dry run reports and writes nothing', async () => {
     const report = await regradeCheckpoint(storage, steeper, true);
 
@@ -60,7 +69,9 @@ describe('regradeCheckpoint', () => {
       ['learner-a', 2, 0.8, 0.5],
     ]);
     expect((await storage.listAllAttempts(checkpoint.id)).every((row) => row.latestRegrade === null)).toBe(true);
-    expect(formatRegradeReport(report)).toMatch(/Dry run: 4 regrade rows would be recorded; nothing was written/);
+    expect(formatRegradeReport(report)).toMatch(
+      /\n1 changed \(1 score, 0 passed, 0 status\), 3 unchanged\n4 submissions were graded with an older key version\nDry run: 4 regrade rows would be recorded, 1 of them with a changed grade; nothing was written\n$/,
+    );
   });
 
   it('records regrade rows, attempts unchanged', async () => {
@@ -69,6 +80,8 @@ describe('regradeCheckpoint', () => {
     const learnerA = rows.filter((row) => row.learnerId === 'learner-a');
 
     expect(report.changes.filter((change) => change.recorded)).toHaveLength(4);
+    expect(report.changes.map((change) => change.stale)).toEqual(['key', 'key', 'key', 'key']);
+    expect(formatRegradeReport(report)).toMatch(/\n4 submissions were graded with an older key version\n4 regrade rows recorded, 1 of them with a changed grade\n$/);
     expect(learnerA.map((row) => row.score)).toEqual([0, 0.8]);
     expect(learnerA.map((row) => row.latestRegrade?.score)).toEqual([0, 0.5]);
     expect(learnerA.map((row) => row.latestRegrade?.keyVersion)).toEqual(['steeper-decline', 'steeper-decline']);

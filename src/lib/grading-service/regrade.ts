@@ -11,6 +11,8 @@ export type RegradeChange = {
   after: { status: string; score: number; passed: boolean };
   /** True when status, score or passed differ. */
   changed: boolean;
+  /** The versions behind the standing grade that differ from the current ones, or null when none does. */
+  stale: 'key' | 'grader' | 'key and grader' | null;
   /** True when a regrade row is (or, in a dry run, would be) recorded. */
   recorded: boolean;
 };
@@ -58,10 +60,10 @@ export async function regradeCheckpoint(storage: Storage, checkpoint: Checkpoint
       const after = { status: result.status, score: result.score, passed: result.passed };
       const changed = before.status !== after.status || before.score !== after.score || before.passed !== after.passed;
       const source = row.latestRegrade ?? row;
-      const stale = source.keyVersion !== checkpoint.keyVersion || source.graderVersion !== GRADER_VERSION;
-      const recorded = changed || stale;
+      const stale = staleVersion(source.keyVersion !== checkpoint.keyVersion, source.graderVersion !== GRADER_VERSION);
+      const recorded = changed || stale !== null;
 
-      changes.push({ attemptId: row.id, learnerId: row.learnerId, attempt: row.attempt, before, after, changed, recorded });
+      changes.push({ attemptId: row.id, learnerId: row.learnerId, attempt: row.attempt, before, after, changed, stale, recorded });
       if (recorded) {
         regrades.push({
           attemptId: row.id,
@@ -87,6 +89,24 @@ export async function regradeCheckpoint(storage: Storage, checkpoint: Checkpoint
     changes,
     dryRun,
   };
+}
+
+/** Name the versions that differ from the current key and grader, or null when none does. */
+function staleVersion(keyDiffers: boolean, graderDiffers: boolean): RegradeChange['stale'] {
+  if (keyDiffers && graderDiffers) return 'key and grader';
+  if (keyDiffers) return 'key';
+  return graderDiffers ? 'grader' : null;
+}
+
+/** Explain why unchanged grades still get regrade rows, e.g. `24 submissions were graded with an older key version`. */
+function describeStale(changes: readonly RegradeChange[]): string | undefined {
+  const stale = changes.filter((change) => change.stale !== null);
+  if (stale.length === 0) return undefined;
+
+  const versions = [...new Set(stale.map((change) => change.stale))];
+  const which = versions.length === 1 ? `an older ${versions[0]} version` : 'an older key or grader version';
+  const subject = stale.length === 1 ? '1 submission was' : `${stale.length} submissions were`;
+  return `${subject} graded with ${which}`;
 }
 
 /** Format a score in [0, 1] with two decimals. */
@@ -125,10 +145,12 @@ export function formatRegradeReport(report: RegradeReport): string {
       `${count((c) => c.before.status !== c.after.status)} status), ` +
       `${report.changes.length - changed.length} unchanged`,
   );
-  lines.push(
-    report.dryRun
-      ? `Dry run: ${recorded} regrade rows would be recorded; nothing was written`
-      : `${recorded} regrade rows recorded`,
-  );
+  // A row is recorded for a changed grade, and also for an unchanged one graded
+  // under another version, so the stored standing names the current key.
+  const stale = describeStale(report.changes);
+  if (stale !== undefined) lines.push(stale);
+  const rows = recorded === 1 ? '1 regrade row' : `${recorded} regrade rows`;
+  const withChange = recorded === 0 ? '' : `, ${changed.length} of them with a changed grade`;
+  lines.push(report.dryRun ? `Dry run: ${rows} would be recorded${withChange}; nothing was written` : `${rows} recorded${withChange}`);
   return `${lines.join('\n')}\n`;
 }
