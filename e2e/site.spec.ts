@@ -120,6 +120,36 @@ test('decision tree works by keyboard only', async ({ page }) => {
   await expect(status).toHaveText('0 / 5 answered');
 });
 
+test('decision tree clears to its first state', async ({ page }) => {
+  await page.goto(treePath);
+  const result = page.locator('[data-decision-result]');
+  const initial = await result.innerHTML();
+  await expect(result).toHaveText('Answer a question to see which option fits.');
+
+  await page.getByLabel('Rare: a few requests a day').check();
+  await expect(result.locator('h3')).toContainText('Recommendation: ');
+  await page.getByRole('button', { name: 'Clear answers' }).click();
+
+  await expect(page.locator('[data-decision-status]')).toHaveText('0 / 5 answered');
+  await expect(result).toHaveText('Answer a question to see which option fits.');
+  expect(await result.innerHTML()).toBe(initial);
+  await page.reload();
+  await expect(result).toHaveText('Answer a question to see which option fits.');
+});
+
+test('decision tree labels trade-offs of fitting options', async ({ page }) => {
+  await page.goto(treePath);
+  await page.getByLabel('Rare: a few requests a day').check();
+  await page.getByLabel('Early: nobody runs infrastructure for models yet').check();
+  const result = page.locator('[data-decision-result]');
+  const others = result.locator('.decision-tree__others');
+
+  await expect(result.getByRole('heading', { name: 'Other options that fit' })).toBeVisible();
+  await expect(others).toContainText('Trade-offs:');
+  await expect(result).not.toContainText('Against');
+  expect(await result.textContent()).not.toContain('Against');
+});
+
 test('decision tree answers survive a reload', async ({ page }) => {
   await page.goto(treePath);
   await page.getByLabel('No: it must also work offline').check();

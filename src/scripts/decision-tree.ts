@@ -1,12 +1,10 @@
-import { recommend, type Reason, type Recommendation } from '../lib/catalog/recommend.ts';
+import { groupReasons, recommend, type Reason, type Recommendation } from '../lib/catalog/recommend.ts';
 import { countAnswered, questions, sanitizeAnswers, type Answers } from '../lib/catalog/questions.ts';
 import type { Catalog } from '../lib/catalog/schema.ts';
 import { readJson, writeJson } from './progress-store.ts';
 
 /** Storage key of the decision tree's answers: `{"latency": "under-50ms", ...}`. */
 export const decisionTreeKey = 'slipway:decision-tree';
-
-const reasonPrefix: Record<Reason['kind'], string> = { pro: 'For: ', con: 'Against: ', info: '' };
 
 /** Creates an element with text content. */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -16,20 +14,32 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node;
 }
 
-/** Builds a list of reasons; the For/Against prefix is visually hidden but read by screen readers. */
-function reasonList(reasons: Reason[]): HTMLUListElement {
+/** Builds a list of reasons, each marked by its kind (+, − or •) through CSS. */
+function reasonList(reasons: readonly Reason[]): HTMLUListElement {
   const list = element('ul', undefined, 'reasons');
-  for (const reason of reasons) {
-    const item = element('li', undefined, `reason--${reason.kind}`);
-    if (reasonPrefix[reason.kind] !== '') item.append(element('span', reasonPrefix[reason.kind], 'visually-hidden'));
-    item.append(reason.text);
-    list.append(item);
-  }
+  for (const reason of reasons) list.append(element('li', reason.text, `reason--${reason.kind}`));
   return list;
 }
 
+/**
+ * Builds an option's reasons, with its points against under a visible
+ * "Trade-offs:" label. A fitting option passes every hard constraint, so those
+ * points are costs to weigh, not reasons to rule it out.
+ */
+function reasonNodes(reasons: readonly Reason[], withContext: boolean): Node[] {
+  const { fits, tradeOffs, context } = groupReasons(reasons);
+  const nodes: Node[] = [];
+  const shown = withContext ? [...fits, ...context] : fits;
+  if (shown.length > 0) nodes.push(reasonList(shown));
+  if (tradeOffs.length > 0) {
+    nodes.push(element('p', 'Trade-offs:', 'reasons__label'));
+    nodes.push(reasonList(tradeOffs));
+  }
+  return nodes;
+}
+
 /** Renders the recommendation, the other fitting options and the ruled-out ones. */
-function renderResult(container: HTMLElement, result: Recommendation, answered: number): void {
+function renderResult(container: HTMLElement, result: Recommendation): void {
   const [best, ...others] = result.ranked;
   const nodes: Node[] = [];
 
@@ -37,19 +47,18 @@ function renderResult(container: HTMLElement, result: Recommendation, answered: 
     nodes.push(element('h3', 'No option fits every answer'));
     nodes.push(element('p', 'Relax one of the constraints below to see a recommendation.'));
   } else {
-    const lead = answered === 0 ? 'With no answers yet, start from: ' : 'Recommendation: ';
-    nodes.push(element('h3', `${lead}${best.option.name}`));
+    nodes.push(element('h3', `Recommendation: ${best.option.name}`));
     nodes.push(element('p', `Examples: ${best.option.examples.join(', ')}.`));
-    nodes.push(reasonList(best.reasons));
+    nodes.push(...reasonNodes(best.reasons, true));
   }
 
   if (others.length > 0) {
     nodes.push(element('h4', 'Other options that fit'));
-    const list = element('ol');
+    const list = element('ol', undefined, 'decision-tree__others');
     for (const other of others) {
       const item = element('li');
       item.append(element('strong', other.option.name));
-      item.append(reasonList(other.reasons.filter((reason) => reason.kind !== 'info')));
+      item.append(...reasonNodes(other.reasons, false));
       list.append(item);
     }
     nodes.push(list);
@@ -90,13 +99,24 @@ function setUpDecisionTree(root: HTMLElement): void {
   if (form === null || status === null || result === null || announce === null || data === null) return;
   const catalog = JSON.parse(data.textContent ?? '[]') as Catalog;
 
+  // The server-rendered placeholder is the state with no answers; a copy is
+  // kept so clearing the answers restores exactly what the page first showed.
+  const placeholder = [...result.childNodes].map((node) => node.cloneNode(true));
+
   // Only the status and a one-line summary are live regions. A screen reader
   // then announces the new recommendation, not every reason under it.
   const update = (answers: Answers, announceChange: boolean): void => {
     const answered = countAnswered(answers);
-    const recommendation = recommend(catalog, answers);
     status.textContent = `${answered} / ${questions.length} answered`;
-    renderResult(result, recommendation, answered);
+
+    if (answered === 0) {
+      result.replaceChildren(...placeholder.map((node) => node.cloneNode(true)));
+      announce.textContent = '';
+      return;
+    }
+
+    const recommendation = recommend(catalog, answers);
+    renderResult(result, recommendation);
     if (announceChange) {
       const best = recommendation.ranked[0];
       announce.textContent = best === undefined ? 'No option fits every answer.' : `Recommendation: ${best.option.name}.`;
@@ -116,7 +136,8 @@ function setUpDecisionTree(root: HTMLElement): void {
     update(answers, true);
   });
 
-  // The reset event fires before the inputs clear, so read the form afterwards.
+  // The reset event fires before the browser unchecks the inputs, so the
+  // update waits a task and then renders the empty set of answers.
   form.addEventListener('reset', () => {
     setTimeout(() => {
       writeJson(decisionTreeKey, {});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './load.ts';
 import { questions, type Answers } from './questions.ts';
-import { recommend } from './recommend.ts';
+import { groupReasons, recommend, type Reason } from './recommend.ts';
 
 const catalog = loadCatalog();
 
@@ -94,7 +94,28 @@ describe('recommend for known scenarios', () => {
 
     expect(texts).toContain('Works with no internet connection.');
     expect(texts).toContain('The data stays on the device.');
-    expect(texts).toContain('Predictions take 2 ms to 50 ms (estimate), within the 50 ms budget.');
+  });
+
+  // Latency figures are set on a copy of the edge option, so the wording is
+  // tested independently of the catalog's current estimate.
+  it.each([
+    { warmMs: [2, 30], latency: 'under-50ms', kind: 'pro', text: 'Predictions take 2 ms to 30 ms (estimate), under the 50 ms budget.' },
+    { warmMs: [2, 50], latency: 'under-50ms', kind: 'con', text: 'Predictions take 2 ms to 50 ms (estimate), so slow ones reach or go over the 50 ms budget.' },
+    { warmMs: [2, 99], latency: 'under-100ms', kind: 'pro', text: 'Predictions take 2 ms to 99 ms (estimate), under the 100 ms budget.' },
+    { warmMs: [20, 150], latency: 'under-100ms', kind: 'con', text: 'Predictions take 20 ms to 150 ms (estimate), so slow ones reach or go over the 100 ms budget.' },
+  ] as const)('words a $warmMs ms range against $latency', ({ warmMs, latency, kind, text }) => {
+    const edge = catalog.find((option) => option.id === 'edge')!;
+    const option = { ...edge, facts: { ...edge.facts, latency: { ...edge.facts.latency, warmMs: [...warmMs] as [number, number], estimate: true } } };
+    const reasons = recommend([option], { latency }).ranked[0]?.reasons ?? [];
+
+    expect(reasons).toContainEqual({ kind, text });
+  });
+
+  it('never says within the budget', () => {
+    for (const answers of [{ latency: 'under-50ms' }, { latency: 'under-100ms' }] as const) {
+      const texts = recommend(catalog, answers).ranked.flatMap((entry) => entry.reasons.map((reason) => reason.text));
+      for (const text of texts) expect(text).not.toMatch(/within the \d+ m?s budget/);
+    }
   });
 
   it.each([
@@ -114,5 +135,24 @@ describe('recommend for known scenarios', () => {
 
     expect(result.ranked).toEqual([]);
     expect(result.rejected).toHaveLength(serverOnly.length);
+  });
+});
+
+describe('groupReasons', () => {
+  const pro = (text: string): Reason => ({ kind: 'pro', text });
+  const con = (text: string): Reason => ({ kind: 'con', text });
+  const info = (text: string): Reason => ({ kind: 'info', text });
+
+  it.each([
+    { name: 'no reasons', reasons: [], fits: [], tradeOffs: [], context: [] },
+    { name: 'only pros', reasons: [pro('a'), pro('b')], fits: [pro('a'), pro('b')], tradeOffs: [], context: [] },
+    { name: 'mixed, order kept', reasons: [con('x'), pro('a'), info('i'), con('y')], fits: [pro('a')], tradeOffs: [con('x'), con('y')], context: [info('i')] },
+    { name: 'only trade-offs', reasons: [con('x')], fits: [], tradeOffs: [con('x')], context: [] },
+  ])('splits $name', ({ reasons, fits, tradeOffs, context }) => {
+    const groups = groupReasons(reasons);
+
+    expect(groups.fits).toEqual(fits);
+    expect(groups.tradeOffs).toEqual(tradeOffs);
+    expect(groups.context).toEqual(context);
   });
 });

@@ -6,6 +6,18 @@ import type { Answers } from './questions.ts';
 /** One line of the explanation: a point in favour, a point against, or context. */
 export type Reason = { kind: 'pro' | 'con' | 'info'; text: string };
 
+/** An option's reasons split for display: why it fits, what it costs, and context. */
+export type ReasonGroups = { fits: Reason[]; tradeOffs: Reason[]; context: Reason[] };
+
+/** Splits reasons by kind, keeping their order, so a fitting option's cons read as trade-offs. */
+export function groupReasons(reasons: readonly Reason[]): ReasonGroups {
+  return {
+    fits: reasons.filter((reason) => reason.kind === 'pro'),
+    tradeOffs: reasons.filter((reason) => reason.kind === 'con'),
+    context: reasons.filter((reason) => reason.kind === 'info'),
+  };
+}
+
 /** An option that satisfies every hard constraint, with its soft-fit score. */
 export type RankedOption = { option: DeploymentOption; score: number; reasons: Reason[] };
 
@@ -84,11 +96,12 @@ function scoreLatency(option: DeploymentOption, budget: number | undefined, reas
 
   const { warmMs, estimate } = option.facts.latency;
   const range = `${formatMsRange(warmMs)}${estimate ? ' (estimate)' : ''}`;
-  if (warmMs[1] <= budget) {
-    reasons.push({ kind: 'pro', text: `Predictions take ${range}, within the ${formatMs(budget)} budget.` });
+  // The budget is a strict limit ("under 50 ms"), so a range that reaches it does not count as under it.
+  if (warmMs[1] < budget) {
+    reasons.push({ kind: 'pro', text: `Predictions take ${range}, under the ${formatMs(budget)} budget.` });
     return 1;
   }
-  reasons.push({ kind: 'con', text: `Predictions take ${range}, so slow ones go over the ${formatMs(budget)} budget.` });
+  reasons.push({ kind: 'con', text: `Predictions take ${range}, so slow ones reach or go over the ${formatMs(budget)} budget.` });
   return -1;
 }
 
