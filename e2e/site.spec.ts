@@ -43,6 +43,18 @@ test('home page lists every lesson with its duration', async ({ page }) => {
   }
 });
 
+test('favicon is linked and served', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('type', 'image/svg+xml');
+
+  for (const [path, type] of [['/favicon.svg', 'image/svg+xml'], ['/favicon.ico', 'image/']] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toContain(type);
+  }
+});
+
 test('visits every lesson by links only', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: /^Start with lesson 1/ }).click();
