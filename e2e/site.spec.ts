@@ -203,11 +203,13 @@ test('completion survives a reload', async ({ page }) => {
 test('home page offers to continue the last lesson', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: /^Continue where you left off/ })).toBeHidden();
+  await expect(page.getByRole('link', { name: /^Start with lesson 1/ })).toBeVisible();
 
   await page.goto('/lessons/serverless-cold-starts/');
   await page.goto('/');
   const resume = page.getByRole('link', { name: /^Continue where you left off: / });
   await expect(resume).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Start with lesson 1/ })).toBeHidden();
   await resume.click();
   await expect(page).toHaveURL(/\/lessons\/serverless-cold-starts\/$/);
 });

@@ -21,7 +21,7 @@ function renderMarks(completed: Set<string>): void {
   }
 }
 
-/** Fills the home page's "Continue where you left off" link from the last lesson opened. */
+/** Fills the home page's "Continue where you left off" link from the last lesson opened and hides "Start with lesson 1". */
 function renderContinue(): void {
   const last = readLastLesson();
   for (const container of document.querySelectorAll<HTMLElement>('[data-continue]')) {
@@ -31,6 +31,9 @@ function renderContinue(): void {
     link.href = `/lessons/${last.slug}/`;
     link.textContent = `Continue where you left off: ${last.title}`;
     container.hidden = false;
+
+    // A returning learner gets one primary action, not two competing ones.
+    for (const start of document.querySelectorAll<HTMLElement>('[data-start]')) start.hidden = true;
   }
 }
 
