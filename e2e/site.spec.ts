@@ -43,6 +43,17 @@ test('home page lists every lesson with its duration', async ({ page }) => {
   }
 });
 
+test('lesson times include their lab', async ({ page }) => {
+  await page.goto('/');
+  const item = page.locator('.home__lessons [data-slug="image-versions-and-rollback"]');
+
+  await expect(item.locator('.home__duration')).toHaveText(/^\d+ min \+ \d+ min lab$/);
+  const [reading, lab] = ((await item.locator('.home__duration').textContent()) ?? '').match(/\d+/g)!.map(Number);
+  await page.goto('/lessons/image-versions-and-rollback/');
+  await expect(page.locator('.lesson__meta')).toHaveText(`About ${reading} min + ${lab} min lab`);
+  await expect(page.locator('.lab-card__meta')).toContainText(`about ${lab} minutes`);
+});
+
 test('favicon is linked and served', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');

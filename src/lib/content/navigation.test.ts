@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, findNeighbours, flattenOutline, formatDuration, isPublished } from './navigation.ts';
+import { buildOutline, findNeighbours, flattenOutline, formatDuration, formatLessonDuration, isPublished, lessonMinutes, sumMinutes } from './navigation.ts';
 
 const parts = [
   { id: 'containers', title: 'Packaging a model with Docker' },
@@ -38,6 +38,29 @@ describe('course outline', () => {
     [134, '2 h 14 min'],
   ])('formats %i minutes as %s', (minutes, expected) => {
     expect(formatDuration(minutes)).toBe(expected);
+  });
+
+  it('adds lab minutes to part totals', () => {
+    const withLab = lessons.map((lesson) => (lesson.slug === 'c' ? { ...lesson, lab: 'lab-c', labMinutes: 30 } : lesson));
+    const outline = buildOutline(parts, withLab);
+
+    expect(outline.map((part) => part.duration)).toEqual([32, 40]);
+  });
+
+  it.each([
+    { duration: 12, labMinutes: undefined, minutes: 12, text: '12 min' },
+    { duration: 18, labMinutes: 30, minutes: 48, text: '18 min + 30 min lab' },
+    { duration: 50, labMinutes: 75, minutes: 125, text: '50 min + 1 h 15 min lab' },
+  ])('lesson of $duration min with lab $labMinutes', ({ duration, labMinutes, minutes, text }) => {
+    const lesson = labMinutes === undefined ? { duration } : { duration, labMinutes };
+
+    expect(lessonMinutes(lesson)).toBe(minutes);
+    expect(formatLessonDuration(lesson)).toBe(text);
+  });
+
+  it('sums minutes with and without labs', () => {
+    expect(sumMinutes([])).toBe(0);
+    expect(sumMinutes([{ duration: 18, labMinutes: 30 }, { duration: 12 }])).toBe(60);
   });
 });
 

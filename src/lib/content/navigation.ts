@@ -9,6 +9,8 @@ export type LessonSummary = {
   duration: number;
   /** The lab id from the frontmatter, if the lesson has a lab. */
   lab?: string;
+  /** The lab's estimated minutes from its lab.yaml, added to `duration` in every total. */
+  labMinutes?: number;
   /** The checkpoint id from the frontmatter, if the lesson ends in a graded checkpoint. */
   checkpoint?: string;
 };
@@ -20,9 +22,25 @@ export function buildOutline(parts: readonly Part[], lessons: readonly LessonSum
   const sorted = [...lessons].sort((a, b) => a.order - b.order);
   return parts.map((part) => {
     const partLessons = sorted.filter((lesson) => lesson.part === part.id);
-    const duration = partLessons.reduce((sum, lesson) => sum + lesson.duration, 0);
+    const duration = sumMinutes(partLessons);
     return { ...part, lessons: partLessons, duration };
   });
+}
+
+/** Returns a lesson's minutes including its lab: `duration` counts the reading only. */
+export function lessonMinutes(lesson: Pick<LessonSummary, 'duration' | 'labMinutes'>): number {
+  return lesson.duration + (lesson.labMinutes ?? 0);
+}
+
+/** Adds up the minutes of lessons, labs included. */
+export function sumMinutes(lessons: readonly Pick<LessonSummary, 'duration' | 'labMinutes'>[]): number {
+  return lessons.reduce((sum, lesson) => sum + lessonMinutes(lesson), 0);
+}
+
+/** Formats a lesson's time as "18 min" or, with a lab, "18 min + 30 min lab". */
+export function formatLessonDuration(lesson: Pick<LessonSummary, 'duration' | 'labMinutes'>): string {
+  const reading = formatDuration(lesson.duration);
+  return lesson.labMinutes === undefined ? reading : `${reading} + ${formatDuration(lesson.labMinutes)} lab`;
 }
 
 /** Lists the lessons in reading order: part by part, then by `order`. */
