@@ -54,6 +54,17 @@ test('lesson times include their lab', async ({ page }) => {
   await expect(page.locator('.lab-card__meta')).toContainText(`about ${lab} minutes`);
 });
 
+test('labs index is linked from header and home', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Labs' })).toHaveAttribute('href', '/labs/');
+  await expect(page.getByRole('main').getByRole('link', { name: 'See all labs' })).toHaveAttribute('href', '/labs/');
+
+  await page.goto('/lessons/what-containers-give-you/');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Labs' }).click();
+  await expect(page).toHaveURL(/\/labs\/$/);
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Labs' })).toHaveAttribute('aria-current', 'page');
+});
+
 test('favicon is linked and served', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
