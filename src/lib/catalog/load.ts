@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { catalogSchema, type Catalog } from './schema.ts';
+import { safeParseContent } from '../content/error-map.ts';
 import { formatZodIssues } from '../content/errors.ts';
 import { contentRoot } from '../content/root.ts';
 
@@ -9,7 +10,7 @@ export const catalogPath = 'src/data/deployment-options.yaml';
 
 /** Parse and validate catalog YAML text; throws an error naming `file` and each bad field. */
 export function parseCatalog(text: string, file: string = catalogPath): Catalog {
-  const result = catalogSchema.safeParse(parse(text));
+  const result = safeParseContent(catalogSchema, parse(text));
   if (!result.success) {
     throw new Error(formatZodIssues(file, result.error.issues));
   }

@@ -48,7 +48,7 @@ describe('slipway check', () => {
     const result = await run([root]);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('src/content/lessons/a.mdx: description: Expected a one-sentence string description; found nothing');
+    expect(result.stderr).toContain('src/content/lessons/a.mdx: description: Required field missing; expected a one-sentence string description');
     expect(result.stderr).toMatch(/^\d+ content problems found:/);
   });
 

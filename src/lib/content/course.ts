@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { safeParseContent } from './error-map.ts';
 import { formatZodIssues } from './errors.ts';
 
 /** One part of the course: a titled group of lessons. */
@@ -32,7 +33,7 @@ export const coursePath = 'src/data/course.yaml';
 
 /** Parses and validates the course outline's YAML text. Invalid text throws an error naming the file and each bad field. */
 export function parseCourse(text: string, file: string = coursePath): Course {
-  const result = courseSchema.safeParse(parse(text), { reportInput: true });
+  const result = safeParseContent(courseSchema, parse(text));
   if (!result.success) {
     throw new Error(formatZodIssues(file, result.error.issues));
   }

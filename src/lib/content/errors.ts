@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { allowedKeysOf, describeFound, describeUnknownKey } from './error-map.ts';
 
 /** Render a zod issue path as `a.b[2].c`. */
 export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -10,24 +11,26 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Describe the value found at `path` in `input` for an error message. */
-function describeFound(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  if (typeof input === 'object') return 'an object';
-  return `${typeof input} ${String(input)}`;
+/** Append `; found X` unless the message already names the value found, or X would not help. */
+function withFound(issue: z.core.$ZodIssue): string {
+  if (!('input' in issue) || /\bfound\b/i.test(issue.message)) return issue.message;
+  if (issue.input === undefined && /\bmissing\b/i.test(issue.message)) return issue.message;
+  const found = describeFound(issue.input);
+  return found === undefined ? issue.message : `${issue.message}; found ${found}`;
 }
 
 /**
  * Format zod issues as authoring errors, one line each:
- * `quizzes/x.yaml: options[1].id: Expected string, found nothing`.
+ * `quizzes/x.yaml: options[1].id: Required field missing; expected a string`.
+ * An issue about unknown keys becomes one line per key, at that key's path.
  */
 export function formatZodIssues(file: string, issues: ReadonlyArray<z.core.$ZodIssue>, fix?: string): string {
-  const lines = issues.map((issue) => {
-    const found = 'input' in issue ? `; found ${describeFound(issue.input)}` : '';
-    return `${file}: ${formatIssuePath(issue.path)}: ${issue.message}${found}`;
+  const lines = issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysOf(issue.input);
+      return issue.keys.map((key) => `${file}: ${formatIssuePath([...issue.path, key])}: ${describeUnknownKey(key, allowed)}`);
+    }
+    return [`${file}: ${formatIssuePath(issue.path)}: ${withFound(issue)}`];
   });
   if (fix !== undefined) lines.push(`Fix: ${fix}`);
   return lines.join('\n');

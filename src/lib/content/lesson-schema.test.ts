@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { safeParseContent } from './error-map.ts';
 import { formatZodIssues } from './errors.ts';
 import { createLessonSchema } from './lesson-schema.ts';
 
@@ -16,7 +17,7 @@ const valid = {
 
 /** Validates frontmatter and returns the formatted error text, or "valid". */
 function check(frontmatter: unknown): string {
-  const result = schema.safeParse(frontmatter, { reportInput: true });
+  const result = safeParseContent(schema, frontmatter);
   return result.success ? 'valid' : formatZodIssues(file, result.error.issues);
 }
 
@@ -27,7 +28,7 @@ describe('lesson schema', () => {
     {
       name: 'missing title',
       frontmatter: { ...valid, title: undefined },
-      expected: `${file}: title: Expected a string title; found nothing`,
+      expected: `${file}: title: Required field missing; expected a string title`,
     },
     {
       name: 'empty title',
@@ -37,46 +38,64 @@ describe('lesson schema', () => {
     {
       name: 'unknown part',
       frontmatter: { ...valid, part: 'deploy' },
-      expected: `${file}: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment"; found "deploy"`,
+      expected: `${file}: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment", found "deploy"`,
     },
     {
       name: 'order as a string',
       frontmatter: { ...valid, order: '3' },
-      expected: `${file}: order: Expected a positive whole number (the lesson position, unique across the course); found "3"`,
+      expected: `${file}: order: Expected a positive whole number (the lesson position, unique across the course), found "3"`,
     },
-    { name: 'order zero', frontmatter: { ...valid, order: 0 }, expected: `${file}: order: Expected a number of 1 or more; found number 0` },
+    { name: 'order zero', frontmatter: { ...valid, order: 0 }, expected: `${file}: order: Expected a number of 1 or more; found 0` },
     {
       name: 'fractional duration',
       frontmatter: { ...valid, duration: 7.5 },
-      expected: `${file}: duration: Expected a whole number of minutes; found number 7.5`,
+      expected: `${file}: duration: Expected a whole number of minutes; found 7.5`,
     },
     {
       name: 'empty objectives',
       frontmatter: { ...valid, objectives: [] },
-      expected: `${file}: objectives: Expected at least one learning objective; found an array`,
+      expected: `${file}: objectives: Expected at least one learning objective; found []`,
     },
     {
       name: 'objectives as a string',
       frontmatter: { ...valid, objectives: 'Learn Docker' },
-      expected: `${file}: objectives: Expected a list of learning objectives; found "Learn Docker"`,
+      expected: `${file}: objectives: Expected a list of learning objectives, found "Learn Docker"`,
     },
     {
       name: 'lab id with spaces',
       frontmatter: { ...valid, lab: 'Dockerfile Basics' },
       expected: `${file}: lab: Expected a lowercase lab id such as "dockerfile-basics"; found "Dockerfile Basics"`,
     },
-    { name: 'draft as a string', frontmatter: { ...valid, draft: 'yes' }, expected: `${file}: draft: Expected true or false; found "yes"` },
+    { name: 'draft as a string', frontmatter: { ...valid, draft: 'yes' }, expected: `${file}: draft: Expected true or false, found "yes"` },
     {
       name: 'misspelled field',
       frontmatter: { ...valid, objective: ['x'] },
-      expected: `${file}: (root): Unknown field(s) "objective"; allowed fields: title, description, part, order, duration, objectives, lab, checkpoint, draft; found an object`,
+      expected: `${file}: objective: Unknown field "objective"; did you mean "objectives"?`,
+    },
+    {
+      name: 'misspelled part',
+      frontmatter: { ...valid, part: 'deploymnet' },
+      expected: `${file}: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment", found "deploymnet". Did you mean "deployment"?`,
+    },
+    {
+      name: 'unknown field without a match',
+      frontmatter: { ...valid, colour: 'red' },
+      expected: `${file}: colour: Unknown field "colour"; expected one of title, description, part, order, duration, objectives, lab, checkpoint, draft`,
+    },
+    {
+      name: 'misspelled duration',
+      frontmatter: { ...valid, duration: undefined, duraton: 18 },
+      expected: [
+        `${file}: duration: Required field missing; expected a positive whole number of minutes`,
+        `${file}: duraton: Unknown field "duraton"; did you mean "duration"?`,
+      ].join('\n'),
     },
     {
       name: 'two problems at once',
       frontmatter: { ...valid, description: undefined, duration: -5 },
       expected: [
-        `${file}: description: Expected a one-sentence string description; found nothing`,
-        `${file}: duration: Expected at least 1 minute; found number -5`,
+        `${file}: description: Required field missing; expected a one-sentence string description`,
+        `${file}: duration: Expected at least 1 minute; found -5`,
       ].join('\n'),
     },
   ];

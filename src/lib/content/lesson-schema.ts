@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import { describeFound, withSuggestion } from './error-map.ts';
 
-/** Builds the error callback for a field: "Expected <what>", whatever was found. */
-function expected(what: string) {
-  return { error: () => `Expected ${what}` };
+/**
+ * Builds the error callback for a field: "Required field missing" when it is
+ * absent, else "Expected <what>", with a suggestion when the value is close to
+ * one of `suggestFrom`.
+ */
+function expected(what: string, suggestFrom: readonly string[] = []) {
+  return {
+    error: (issue: { input?: unknown }) => {
+      if (issue.input === undefined) return `Required field missing; expected ${what}`;
+      const message = `Expected ${what}, found ${describeFound(issue.input) ?? 'another value'}`;
+      return withSuggestion(message, issue.input, suggestFrom);
+    },
+  };
 }
 
 /**
@@ -19,7 +30,7 @@ export function createLessonSchema(partIds: readonly [string, ...string[]]) {
         .string(expected('a one-sentence string description'))
         .trim()
         .min(1, 'Expected a non-empty one-sentence description'),
-      part: z.enum(partIds, expected(`one of the part ids in src/data/course.yaml: ${partList}`)),
+      part: z.enum(partIds, expected(`one of the part ids in src/data/course.yaml: ${partList}`, partIds)),
       order: z
         .number(expected('a positive whole number (the lesson position, unique across the course)'))
         .int('Expected a whole number')
@@ -41,7 +52,8 @@ export function createLessonSchema(partIds: readonly [string, ...string[]]) {
         .optional(),
       draft: z.boolean(expected('true or false')).default(false),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; allowed fields: title, description, part, order, duration, objectives, lab, checkpoint, draft` : 'Expected frontmatter fields between --- lines') },
+    // Unknown keys are left to the friendly error map, which suggests the closest field.
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'Expected frontmatter fields between --- lines') },
   );
 }
 

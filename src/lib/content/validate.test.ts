@@ -86,7 +86,7 @@ describe('validateLessons', () => {
     {
       name: 'unknown part',
       files: { 'src/content/lessons/a.mdx': lesson({ part: 'serving' }) },
-      expected: ['src/content/lessons/a.mdx: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment"; found "serving"'],
+      expected: ['src/content/lessons/a.mdx: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment", found "serving"'],
     },
     {
       name: 'missing frontmatter',
@@ -102,14 +102,35 @@ describe('validateLessons', () => {
         'src/content/lessons/b.mdx': lesson({ order: '2', checkpoint: 'gone' }),
       },
       expected: [
-        'src/content/lessons/a.mdx: duration: Expected a positive whole number of minutes; found "ten"',
+        'src/content/lessons/a.mdx: duration: Expected a positive whole number of minutes, found "ten"',
         'src/content/lessons/b.mdx: checkpoint: Checkpoint "gone" not found: expected quizzes/gone.yaml; fix the id or add the checkpoint',
+      ],
+    },
+    {
+      name: 'schema error and missing checkpoint in one lesson',
+      files: {
+        'src/content/lessons/a.mdx': lesson({ part: 'deploymnet', checkpoint: 'cold-start' }),
+      },
+      expected: [
+        'src/content/lessons/a.mdx: part: Expected one of the part ids in src/data/course.yaml: "containers", "deployment", found "deploymnet". Did you mean "deployment"?',
+        'src/content/lessons/a.mdx: checkpoint: Checkpoint "cold-start" not found: expected quizzes/cold-start.yaml; fix the id or add the checkpoint',
+      ],
+    },
+    {
+      name: 'duplicate order in a lesson with a schema error',
+      files: {
+        'src/content/lessons/a.mdx': lesson({ order: '3' }),
+        'src/content/lessons/b.mdx': lesson({ order: '3', duration: 'ten' }),
+      },
+      expected: [
+        'src/content/lessons/b.mdx: duration: Expected a positive whole number of minutes, found "ten"',
+        'src/content/lessons/b.mdx: order: Duplicate order 3, also used by src/content/lessons/a.mdx; give each lesson its own position in the course',
       ],
     },
     {
       name: 'invalid course outline',
       files: { 'src/data/course.yaml': 'title: T\ndescription: D\nparts: []\n' },
-      expected: ['src/data/course.yaml: parts: Expected at least one part; found an array'],
+      expected: ['src/data/course.yaml: parts: Expected at least one part; found []'],
     },
   ];
 

@@ -1,13 +1,34 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { safeParseContent } from './error-map.ts';
 import { formatZodIssues } from './errors.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { createLessonSchema, type LessonFrontmatter } from './lesson-schema.ts';
+import { createLessonSchema, type LessonFrontmatter, type LessonSchema } from './lesson-schema.ts';
 import { loadPartIds } from './load.ts';
 
 export const lessonsDir = 'src/content/lessons';
 
-type ParsedLesson = { file: string; data: LessonFrontmatter };
+/** The fields cross-checked against other files, as far as they are valid. */
+type LessonReferences = { file: string; data: Partial<Pick<LessonFrontmatter, 'order' | 'lab' | 'checkpoint'>> };
+
+/**
+ * Keep the cross-checked fields of a lesson that failed its schema, so one run
+ * reports a missing lab or checkpoint next to the schema errors. A field is
+ * kept when it is valid on its own.
+ */
+function validReferences(schema: LessonSchema, raw: unknown, file: string): LessonReferences {
+  const data: LessonReferences['data'] = {};
+  if (typeof raw !== 'object' || raw === null) return { file, data };
+
+  const fields = raw as Record<string, unknown>;
+  const order = schema.shape.order.safeParse(fields.order);
+  const lab = schema.shape.lab.safeParse(fields.lab);
+  const checkpoint = schema.shape.checkpoint.safeParse(fields.checkpoint);
+  if (order.success) data.order = order.data;
+  if (lab.success && lab.data !== undefined) data.lab = lab.data;
+  if (checkpoint.success && checkpoint.data !== undefined) data.checkpoint = checkpoint.data;
+  return { file, data };
+}
 
 /** Lists the lesson files under `root`, sorted, as repository-relative paths. */
 function listLessonFiles(root: string): string[] {
@@ -20,9 +41,11 @@ function listLessonFiles(root: string): string[] {
 }
 
 /** Reports lessons that share an `order` value, naming every file involved. */
-function checkDuplicateOrders(lessons: readonly ParsedLesson[]): string[] {
+function checkDuplicateOrders(lessons: readonly LessonReferences[]): string[] {
   const byOrder = new Map<number, string[]>();
-  for (const lesson of lessons) byOrder.set(lesson.data.order, [...(byOrder.get(lesson.data.order) ?? []), lesson.file]);
+  for (const lesson of lessons) {
+    if (lesson.data.order !== undefined) byOrder.set(lesson.data.order, [...(byOrder.get(lesson.data.order) ?? []), lesson.file]);
+  }
 
   const errors: string[] = [];
   for (const [order, files] of byOrder) {
@@ -35,7 +58,7 @@ function checkDuplicateOrders(lessons: readonly ParsedLesson[]): string[] {
 }
 
 /** Reports a lab or checkpoint id whose definition file does not exist. */
-function checkReferences(root: string, lesson: ParsedLesson): string[] {
+function checkReferences(root: string, lesson: LessonReferences): string[] {
   const errors: string[] = [];
   const { lab, checkpoint } = lesson.data;
 
@@ -65,7 +88,7 @@ export function validateLessons(root: string): string[] {
 
   const schema = createLessonSchema(partIds);
   const errors: string[] = [];
-  const lessons: ParsedLesson[] = [];
+  const lessons: LessonReferences[] = [];
 
   for (const file of listLessonFiles(root)) {
     const frontmatter = parseFrontmatter(readFileSync(join(root, file), 'utf8'));
@@ -74,12 +97,13 @@ export function validateLessons(root: string): string[] {
       continue;
     }
 
-    const result = schema.safeParse(frontmatter.data, { reportInput: true });
-    if (!result.success) {
+    const result = safeParseContent(schema, frontmatter.data);
+    if (result.success) {
+      lessons.push({ file, data: result.data });
+    } else {
       errors.push(formatZodIssues(file, result.error.issues));
-      continue;
+      lessons.push(validReferences(schema, frontmatter.data, file));
     }
-    lessons.push({ file, data: result.data });
   }
 
   errors.push(...checkDuplicateOrders(lessons));
