@@ -4,6 +4,31 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { contentCheck } from './src/integrations/content-check.ts';
 
+/**
+ * Adds an `appHandler` export to the Node adapter's server entry: the
+ * adapter's on-demand rendering handler without the static-file lookup that
+ * its `handler` runs first on every request. scripts/serve.mjs sends API
+ * requests to it, which saves a failed file lookup per request. The adapter
+ * does not export this handler itself.
+ * NOTE: this relies on the top-level `app` and `options` bindings of
+ * @astrojs/node 11.1's dist/server.js; when they are missing, the build warns
+ * and serve.mjs falls back to `handler` for every request.
+ */
+function exportAppHandler() {
+  return {
+    name: 'slipway:export-app-handler',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/@astrojs/node/dist/server.js')) return null;
+      if (!/\bconst app = createApp\(/.test(code) || !code.includes('import * as options from')) {
+        this.warn('@astrojs/node/dist/server.js no longer defines `app` and `options`; API requests will go through the static-file lookup');
+        return null;
+      }
+      return `${code}\nimport { createAppHandler as slipwayCreateAppHandler } from './serve-app.js';\nexport const appHandler = slipwayCreateAppHandler(app, options);\n`;
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   // Separate output and cache folders let parallel test runs build side by side.
@@ -19,6 +44,9 @@ export default defineConfig({
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
+  },
+  vite: {
+    plugins: [exportAppHandler()],
   },
   server: {
     host: process.env.HOST ?? 'localhost',

@@ -1,6 +1,7 @@
 // Serve the production build: `node scripts/serve.mjs` after `astro build`.
 // It wraps the Node adapter's handler in our own HTTP server so that a port
 // already in use fails loudly with exit code 1 instead of exiting silently.
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +25,32 @@ try {
   process.exit(1);
 }
 
-const server = http.createServer(entry.handler);
+// API paths made only of these characters cannot name a static file (the
+// build writes none under client/api/) and contain no dot segment or escape
+// that the static lookup would have normalized. They skip that lookup.
+const apiPath = /^\/api\/[A-Za-z0-9_\/-]*(?:\?|$)/;
+const appHandler =
+  typeof entry.appHandler === 'function' && !existsSync(resolve(outDir, 'client/api')) ? entry.appHandler : undefined;
+
+/** Route one request: API paths straight to on-demand rendering, everything else through the adapter's handler. */
+function handle(req, res) {
+  if (appHandler === undefined || !apiPath.test(req.url)) {
+    entry.handler(req, res);
+    return;
+  }
+
+  // The adapter's handler rejects a malformed escape anywhere in the URL the same way.
+  try {
+    decodeURI(req.url);
+  } catch {
+    res.writeHead(400);
+    res.end('Bad request.');
+    return;
+  }
+  appHandler(req, res);
+}
+
+const server = http.createServer(handle);
 
 server.on('error', (error) => {
   if (error.code === 'EADDRINUSE') {
