@@ -38,9 +38,9 @@ export function describeFound(input: unknown): string | undefined {
 function describeLimit(origin: string, bound: 'at least' | 'at most', limit: number | bigint, inclusive: boolean): string {
   const exclusive = bound === 'at least' ? 'greater than' : 'less than';
   const relation = inclusive ? bound : exclusive;
+  if (origin !== 'array' && origin !== 'string') return `a number ${inclusive ? `of ${bound}` : exclusive} ${limit}`;
   if (origin === 'array') return limit === 1 && bound === 'at least' ? 'at least one item' : `${relation} ${limit} items`;
-  if (origin === 'string') return limit === 1 && bound === 'at least' ? 'non-empty text' : `text of ${relation} ${limit} characters`;
-  return `a number ${relation} ${limit}`;
+  return limit === 1 && bound === 'at least' ? 'non-empty text' : `text of ${relation} ${limit} characters`;
 }
 
 /** Append a "Did you mean" sentence when `input` is close to one candidate. */

@@ -30,7 +30,7 @@ function errorOf(text: string, name = file): string {
   }
 }
 
-const schemaFix = 'Fix: Correct the fields listed above; the format is described at the top of src/lib/grading/schema.ts.';
+const schemaFix = 'Fix: Correct the fields listed above; quizzes/README.md describes the checkpoint format.';
 
 const rows: Array<[string, string, string]> = [
   [
@@ -54,24 +54,24 @@ const rows: Array<[string, string, string]> = [
   [
     'missing and unknown fields',
     base.replace('prompt: Which option?\n', '').replace('title: Mini', 'title: Mini\ncolour: red'),
-    'quizzes/mini.yaml: prompt: Missing required field (expected string); found nothing\n' +
-      'quizzes/mini.yaml: colour: Unknown field; expected one of id, title, prompt, scenario, hints, solution, reasons, reasonsWeight, policy, kind, constraints, options, answer, accepts, feedback, synonyms\n' +
+    'quizzes/mini.yaml: prompt: Required field missing; expected a string\n' +
+      'quizzes/mini.yaml: colour: Unknown field "colour"; expected one of id, title, prompt, scenario, hints, solution, reasons, reasonsWeight, policy, kind, constraints, options, answer, accepts, feedback, synonyms\n' +
       schemaFix,
   ],
   [
     'unknown kind',
     base.replace('kind: scenario', 'kind: essay'),
-    'quizzes/mini.yaml: kind: Expected one of "single" | "multiple" | "scenario" | "free-text"; found "essay"\nFix: Set kind to one of the kinds listed.',
+    'quizzes/mini.yaml: kind: Expected one of "single", "multiple", "scenario", "free-text", found "essay"\nFix: Set kind to one of the kinds listed.',
   ],
   [
     'empty file',
     '',
-    'quizzes/mini.yaml: kind: Expected one of "single" | "multiple" | "scenario" | "free-text"; found nothing\nFix: Set kind to one of the kinds listed.',
+    'quizzes/mini.yaml: kind: Expected one of "single", "multiple", "scenario", "free-text", found nothing\nFix: Set kind to one of the kinds listed.',
   ],
   [
     'option not in catalog',
     base.replace('[container, serverless, edge]', '[container, edg, edge]'),
-    'quizzes/mini.yaml: options[1]: Unknown option "edg"; expected one of the catalog ids "container", "serverless", "managed-platform", "model-as-a-service", "edge"; found "edg"\n' +
+    'quizzes/mini.yaml: options[1]: Unknown option "edg"; expected a catalog id ("container", "serverless", "managed-platform", "model-as-a-service", "edge"). Did you mean "edge"?\n' +
       'Fix: Use ids from src/data/deployment-options.yaml.',
   ],
   [
@@ -83,14 +83,14 @@ const rows: Array<[string, string, string]> = [
   [
     'bad policy values',
     `${base}policy: { decline: [0.5, 0.8], maxAttempts: 0 }\n`,
-    'quizzes/mini.yaml: policy.maxAttempts: Too small: expected number to be >=1; found number 0\n' +
-      'quizzes/mini.yaml: policy.decline: Expected multipliers that never increase, such as [1, 0.8, 0.6]; found an array\n' +
+    'quizzes/mini.yaml: policy.maxAttempts: Expected a number of at least 1; found 0\n' +
+      'quizzes/mini.yaml: policy.decline: Expected multipliers that never increase, such as [1, 0.8, 0.6]; found [0.5,0.8]\n' +
       schemaFix,
   ],
   [
     'empty constraints',
     base.replace(/constraints: .*/, 'constraints: {}'),
-    'quizzes/mini.yaml: constraints: Expected at least one constraint, such as latencyBudgetMs: 50; found an object\n' + schemaFix,
+    'quizzes/mini.yaml: constraints: Expected at least one constraint, such as latencyBudgetMs: 50\n' + schemaFix,
   ],
   [
     'reason problems',
@@ -103,7 +103,7 @@ const rows: Array<[string, string, string]> = [
   [
     'feedback for unknown option',
     `${base}feedback: { lambda: hi }\n`,
-    'quizzes/mini.yaml: feedback.lambda: Unknown option "lambda"; expected one of "container", "serverless", "edge"; found "lambda"\nFix: Key "feedback" by ids listed under options.',
+    'quizzes/mini.yaml: feedback.lambda: Unknown option "lambda"; expected one of "container", "serverless", "edge"\nFix: Key "feedback" by ids listed under options.',
   ],
   [
     'synonym owned by two options',
@@ -111,6 +111,54 @@ const rows: Array<[string, string, string]> = [
     'quizzes/mini.yaml: synonyms: The phrase "the cloud" names both "container" and "edge"\nFix: Give each phrase to one option only.',
   ],
 ];
+
+describe('misspelt option reported once', () => {
+  const rows: Array<[string, string, string]> = [
+    [
+      'scenario option typo',
+      base.replace('[container, serverless, edge]', '[container, serverles, edge]') +
+        'feedback: { serverless: Too slow. }\nsynonyms: { serverless: [lambda please] }\n',
+      'quizzes/mini.yaml: options[1]: Unknown option "serverles"; expected a catalog id ("container", "serverless", "managed-platform", "model-as-a-service", "edge"). Did you mean "serverless"?\n' +
+        'Fix: Use ids from src/data/deployment-options.yaml.',
+    ],
+    [
+      'typo in the answer option',
+      base.replace('[container, serverless, edge]', '[container, serverless, edg]'),
+      'quizzes/mini.yaml: options[2]: Unknown option "edg"; expected a catalog id ("container", "serverless", "managed-platform", "model-as-a-service", "edge"). Did you mean "edge"?\n' +
+        'Fix: Use ids from src/data/deployment-options.yaml.',
+    ],
+    [
+      'free-text option typo',
+      'id: mini\nkind: free-text\ntitle: T\nprompt: P\noptions: [serverles, edge]\nanswer: serverless\nfeedback: { serverless: Yes., edge: No. }\nsolution: S\n',
+      'quizzes/mini.yaml: options[0]: Unknown option "serverles"; expected a catalog id ("container", "serverless", "managed-platform", "model-as-a-service", "edge") or an option with id, label and feedback. Did you mean "serverless"?\n' +
+        'Fix: Use ids from src/data/deployment-options.yaml.',
+    ],
+    [
+      'answer typo',
+      base.replace('answer: edge', 'answer: egde'),
+      'quizzes/mini.yaml: answer: Unknown option "egde"; expected one of "container", "serverless", "edge". Did you mean "edge"?\n' +
+        'Fix: Set answer to an id listed under options.',
+    ],
+  ];
+  test.each(rows)('%s', (_name, text, expected) => {
+    expect(errorOf(text)).toBe(expected);
+  });
+});
+
+describe('misspelt kind', () => {
+  test('reports the kind and that kind\'s problems', () => {
+    const text = 'id: mini\nkind: freetext\ntitle: T\nprompt: P\noptions: [serverless, edge]\nanswer: servreless\nfeedback: { serverless: Yes., edge: No. }\nsolution: S\n';
+    expect(errorOf(text)).toBe(
+      'quizzes/mini.yaml: kind: Expected one of "single", "multiple", "scenario", "free-text", found "freetext". Did you mean "free-text"?\n' +
+        'quizzes/mini.yaml: answer: Unknown option "servreless"; expected one of "serverless", "edge". Did you mean "serverless"?\n' +
+        'Fix: Set kind to one of the kinds listed. Set answer to ids listed under options.',
+    );
+  });
+
+  test('a far-off kind stops at the kind', () => {
+    expect(errorOf(base.replace('kind: scenario', 'kind: essay'))).toMatch(/^quizzes\/mini.yaml: kind: .*found "essay"\nFix: Set kind/);
+  });
+});
 
 describe('parseCheckpointFile errors', () => {
   test.each(rows)('%s', (_name, text, expected) => {
@@ -136,10 +184,10 @@ partialCredit: half
 solution: S
 `;
     expect(errorOf(text)).toBe(
-      'quizzes/mini.yaml: partialCredit: Invalid option: expected one of "all-or-nothing"|"right-minus-wrong"; found "half"\n' + schemaFix,
+      'quizzes/mini.yaml: partialCredit: Expected one of "all-or-nothing", "right-minus-wrong", found "half"\n' + schemaFix,
     );
     expect(errorOf(text.replace('half', 'all-or-nothing'))).toBe(
-      'quizzes/mini.yaml: answer[1]: Unknown option "c"; expected one of "a", "b"; found "c"\nFix: Set answer to ids listed under options.',
+      'quizzes/mini.yaml: answer[1]: Unknown option "c"; expected one of "a", "b"\nFix: Set answer to ids listed under options.',
     );
   });
 

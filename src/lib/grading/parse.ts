@@ -1,7 +1,9 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import type { Catalog } from '../catalog/schema.ts';
+import { describeFound, safeParseContent, withSuggestion } from '../content/error-map.ts';
 import { formatZodIssues } from '../content/errors.ts';
+import { closestMatch } from '../content/suggest.ts';
 import { compileMatcher } from './freeText.ts';
 import { addIssue, toZodIssues, type BuildContext } from './issues.ts';
 import { kinds } from './kinds/index.ts';
@@ -9,7 +11,7 @@ import { computeKeyVersion } from './keyVersion.ts';
 import { buildReasons } from './reasons.ts';
 import { checkpointKinds, type Checkpoint, type CheckpointKind } from './types.ts';
 
-const schemaFix = 'Correct the fields listed above; the format is described at the top of src/lib/grading/schema.ts.';
+const schemaFix = 'Correct the fields listed above; quizzes/README.md describes the checkpoint format.';
 
 /** Return the checkpoint id a file name implies: `quizzes/heart-rate.yaml` → `heart-rate`. */
 export function idFromFile(file: string): string {
@@ -34,26 +36,6 @@ function readYaml(text: string, file: string): unknown {
 }
 
 /**
- * Reword zod issues for authors. A missing field is reported as missing. Each
- * unknown key becomes its own line at its own path, and at the top level that
- * line lists the allowed fields.
- */
-function explainSchemaIssues(issues: readonly z.core.$ZodIssue[], topLevelKeys: readonly string[]): z.core.$ZodIssue[] {
-  return issues.flatMap((issue): z.core.$ZodIssue[] => {
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return [{ ...issue, message: `Missing required field (expected ${issue.expected})` }];
-    }
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = issue.path.length === 0 ? `; expected one of ${topLevelKeys.join(', ')}` : '';
-      return issue.keys.map(
-        (key) => ({ code: 'custom', path: [...issue.path, key], message: `Unknown field${allowed}` }) as z.core.$ZodIssue,
-      );
-    }
-    return [issue];
-  });
-}
-
-/**
  * Parse and validate one checkpoint file against the catalog. Throws an Error
  * listing every problem as `file: field: problem; found X`, then a Fix line.
  */
@@ -61,19 +43,26 @@ export function parseCheckpointFile(text: string, file: string, catalog: Catalog
   const raw = readYaml(text, file);
 
   // Pick the schema from the kind first, so errors speak about that kind's fields.
-  const kindValue = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
+  const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const kindValue = fields.kind;
+  let kind = kindValue as CheckpointKind;
+  const kindIssues: z.core.$ZodIssue[] = [];
   if (!checkpointKinds.includes(kindValue as CheckpointKind)) {
-    const expected = checkpointKinds.map((kind) => `"${kind}"`).join(' | ');
-    const issue = { path: ['kind'], message: `Expected one of ${expected}`, input: kindValue };
-    throw new Error(formatZodIssues(file, toZodIssues([issue]), 'Set kind to one of the kinds listed.'));
+    const expected = checkpointKinds.map((name) => `"${name}"`).join(', ');
+    const suggested = typeof kindValue === 'string' ? closestMatch(kindValue, checkpointKinds) : undefined;
+    const message = withSuggestion(`Expected one of ${expected}, found ${describeFound(kindValue) ?? 'another value'}`, kindValue, checkpointKinds);
+    kindIssues.push(...toZodIssues([{ path: ['kind'], message }]));
+    if (suggested === undefined) throw new Error(formatZodIssues(file, kindIssues, 'Set kind to one of the kinds listed.'));
+
+    // A misspelt kind is read as the kind it is closest to, so one run also reports that kind's other problems.
+    kind = suggested as CheckpointKind;
   }
-  const kind = kindValue as CheckpointKind;
   const definition = kinds[kind];
 
-  const parsed = definition.schema.safeParse(raw, { reportInput: true });
+  const parsed = safeParseContent(definition.schema, { ...fields, kind });
   if (!parsed.success) {
-    const keys = Object.keys((definition.schema as unknown as z.ZodObject).shape);
-    throw new Error(formatZodIssues(file, explainSchemaIssues(parsed.error.issues, keys), schemaFix));
+    const fix = kindIssues.length > 0 ? `Set kind to one of the kinds listed. ${schemaFix}` : schemaFix;
+    throw new Error(formatZodIssues(file, [...kindIssues, ...parsed.error.issues], fix));
   }
   const data = parsed.data;
 
@@ -92,6 +81,7 @@ export function parseCheckpointFile(text: string, file: string, catalog: Catalog
     addIssue(context, ['synonyms'], (error as Error).message, undefined, 'Give each phrase to one option only.');
   }
 
+  if (kindIssues.length > 0) context.issues.unshift({ path: ['kind'], message: kindIssues[0]?.message ?? '', fix: 'Set kind to one of the kinds listed.' });
   if (context.issues.length > 0) {
     const fixes = [...new Set(context.issues.flatMap((issue) => (issue.fix === undefined ? [] : [issue.fix])))];
     throw new Error(formatZodIssues(file, toZodIssues(context.issues), fixes.join(' ')));

@@ -1,3 +1,5 @@
+import { withSuggestion } from '../../content/error-map.ts';
+import { closestMatch } from '../../content/suggest.ts';
 import { addIssue, quoteList, type BuildContext } from '../issues.ts';
 
 /** Record an issue for every id listed twice under `field`. */
@@ -17,7 +19,8 @@ export function checkAnswerIds(answer: string | readonly string[], optionIds: re
   ids.forEach((id, index) => {
     if (!optionIds.includes(id)) {
       const path = typeof answer === 'string' ? ['answer'] : ['answer', index];
-      addIssue(context, path, `Unknown option "${id}"; expected one of ${quoteList(optionIds)}`, id, 'Set answer to ids listed under options.');
+      const message = withSuggestion(`Unknown option "${id}"; expected one of ${quoteList(optionIds)}`, id, optionIds);
+      addIssue(context, path, message, undefined, 'Set answer to ids listed under options.');
     }
   });
 }
@@ -26,7 +29,36 @@ export function checkAnswerIds(answer: string | readonly string[], optionIds: re
 export function checkOptionKeys(map: Record<string, unknown>, field: string, optionIds: readonly string[], context: BuildContext): void {
   for (const key of Object.keys(map)) {
     if (!optionIds.includes(key)) {
-      addIssue(context, [field, key], `Unknown option "${key}"; expected one of ${quoteList(optionIds)}`, key, `Key "${field}" by ids listed under options.`);
+      const message = withSuggestion(`Unknown option "${key}"; expected one of ${quoteList(optionIds)}`, key, optionIds);
+      addIssue(context, [field, key], message, undefined, `Key "${field}" by ids listed under options.`);
     }
   }
+}
+
+/**
+ * Record an issue for each option id the catalog does not have, with the
+ * closest catalog id as a suggestion. Returns the suggested ids, which later
+ * checks accept so that one typo is reported once, at its place in options.
+ */
+export function checkCatalogIds(
+  entries: ReadonlyArray<{ id: string; index: number }>,
+  catalogIds: readonly string[],
+  context: BuildContext,
+  alternative = '',
+): string[] {
+  const suggested: string[] = [];
+  for (const { id, index } of entries) {
+    if (catalogIds.includes(id)) continue;
+    const match = closestMatch(id, catalogIds);
+    if (match !== undefined) suggested.push(match);
+    const suggestion = match === undefined ? '' : `. Did you mean "${match}"?`;
+    addIssue(
+      context,
+      ['options', index],
+      `Unknown option "${id}"; expected a catalog id (${quoteList(catalogIds)})${alternative}${suggestion}`,
+      undefined,
+      'Use ids from src/data/deployment-options.yaml.',
+    );
+  }
+  return suggested;
 }

@@ -1,9 +1,9 @@
 import { gradeChoice } from '../choice.ts';
-import { addIssue, quoteList } from '../issues.ts';
+import { addIssue } from '../issues.ts';
 import { catalogSynonyms, resolveAuthoredOption } from '../options.ts';
 import { freeTextFileSchema, type FreeTextFile } from '../schema.ts';
 import type { CheckpointOption } from '../types.ts';
-import { checkAnswerIds, checkOptionKeys, checkUniqueIds } from './checks.ts';
+import { checkAnswerIds, checkCatalogIds, checkOptionKeys, checkUniqueIds } from './checks.ts';
 import type { KindDefinition } from './types.ts';
 
 /**
@@ -16,9 +16,14 @@ export const freeTextKind: KindDefinition<FreeTextFile> = {
     const byId = new Map(catalog.map((option) => [option.id, option]));
     const ids = data.options.map((option) => (typeof option === 'string' ? option : option.id));
     checkUniqueIds(ids, 'options', context);
-    checkAnswerIds(data.answer, ids, context);
-    checkOptionKeys(data.feedback, 'feedback', ids, context);
-    checkOptionKeys(data.synonyms, 'synonyms', ids, context);
+    const catalogEntries = data.options.flatMap((entry, index) => (typeof entry === 'string' ? [{ id: entry, index }] : []));
+    const suggested = checkCatalogIds(catalogEntries, [...byId.keys()], context, ' or an option with id, label and feedback');
+
+    // A misspelt option is reported once: answers and keys naming the id it was meant to be pass.
+    const knownIds = [...ids, ...suggested];
+    checkAnswerIds(data.answer, knownIds, context);
+    checkOptionKeys(data.feedback, 'feedback', knownIds, context);
+    checkOptionKeys(data.synonyms, 'synonyms', knownIds, context);
 
     const options: CheckpointOption[] = [];
     data.options.forEach((entry, index) => {
@@ -29,10 +34,7 @@ export const freeTextKind: KindDefinition<FreeTextFile> = {
       }
       const option = byId.get(entry);
       const message = data.feedback[entry];
-      if (option === undefined) {
-        addIssue(context, ['options', index], `Unknown option "${entry}"; expected a catalog id (${quoteList([...byId.keys()])}) or an option with id, label and feedback`, entry, 'Use ids from src/data/deployment-options.yaml or write the option out.');
-        return;
-      }
+      if (option === undefined) return;
       if (message === undefined) {
         addIssue(context, ['feedback', entry], `Missing feedback for catalog option "${entry}"`, undefined, `Add feedback.${entry} explaining that choice.`);
         return;

@@ -6,12 +6,13 @@ import {
   type Constraints,
 } from '../../catalog/constraints.ts';
 import type { Catalog, DeploymentOption } from '../../catalog/schema.ts';
+import { withSuggestion } from '../../content/error-map.ts';
 import { gradeChoice } from '../choice.ts';
 import { addIssue, joinWords, quoteList, type BuildContext } from '../issues.ts';
 import { catalogSynonyms } from '../options.ts';
 import { scenarioFileSchema, type ScenarioFile } from '../schema.ts';
 import type { CheckpointOption, FeedbackItem } from '../types.ts';
-import { checkOptionKeys, checkUniqueIds } from './checks.ts';
+import { checkCatalogIds, checkOptionKeys, checkUniqueIds } from './checks.ts';
 import type { KindDefinition } from './types.ts';
 
 /** Count the constraints a scenario sets. */
@@ -64,32 +65,14 @@ function explainMisfit(option: DeploymentOption, constraints: Constraints): stri
   return `"${option.id}" breaks ${parts.join(', ')}`;
 }
 
-/** Check the options against the catalog and the declared answer against the derived one. */
-function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildContext) {
-  const byId = new Map(catalog.map((option) => [option.id, option]));
-  const catalogIds = catalog.map((option) => option.id);
-  checkUniqueIds(data.options, 'options', context);
-
-  const chosen: DeploymentOption[] = [];
-  data.options.forEach((id, index) => {
-    const option = byId.get(id);
-    if (option === undefined) {
-      addIssue(
-        context,
-        ['options', index],
-        `Unknown option "${id}"; expected one of the catalog ids ${quoteList(catalogIds)}`,
-        id,
-        'Use ids from src/data/deployment-options.yaml.',
-      );
-    } else if (!chosen.includes(option)) {
-      chosen.push(option);
-    }
-  });
-  checkOptionKeys(data.feedback, 'feedback', data.options, context);
-  checkOptionKeys(data.synonyms, 'synonyms', data.options, context);
-
-  // The key comes from the catalog; the declared answer is a cross-check for authors.
-  const fitting = deriveFittingOptions(chosen, data.constraints);
+/** Check the declared answer against the options that fit the constraints: exactly one, and the same. */
+function checkDeclaredAnswer(
+  data: ScenarioFile,
+  chosen: readonly DeploymentOption[],
+  fitting: readonly string[],
+  byId: ReadonlyMap<string, DeploymentOption>,
+  context: BuildContext,
+): void {
   if (fitting.length === 0) {
     addIssue(
       context,
@@ -99,7 +82,8 @@ function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildConte
       'Relax a constraint, or add a catalog option that satisfies all of them.',
     );
   } else if (!data.options.includes(data.answer)) {
-    addIssue(context, ['answer'], `Unknown option "${data.answer}"; expected one of ${quoteList(data.options)}`, data.answer, 'Set answer to an id listed under options.');
+    const message = withSuggestion(`Unknown option "${data.answer}"; expected one of ${quoteList(data.options)}`, data.answer, data.options);
+    addIssue(context, ['answer'], message, undefined, 'Set answer to an id listed under options.');
   } else if (!fitting.includes(data.answer)) {
     const declared = byId.get(data.answer);
     const misfitNote = declared === undefined ? '' : ` (${explainMisfit(declared, data.constraints)})`;
@@ -119,6 +103,30 @@ function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildConte
       'Add a constraint that rules out all but one option, or remove options.',
     );
   }
+}
+
+/** Check the options against the catalog and the declared answer against the derived one. */
+function buildScenario(data: ScenarioFile, catalog: Catalog, context: BuildContext) {
+  const byId = new Map(catalog.map((option) => [option.id, option]));
+  const catalogIds = catalog.map((option) => option.id);
+  checkUniqueIds(data.options, 'options', context);
+
+  const suggested = checkCatalogIds(data.options.map((id, index) => ({ id, index })), catalogIds, context);
+  const chosen: DeploymentOption[] = [];
+  for (const id of data.options) {
+    const option = byId.get(id);
+    if (option !== undefined && !chosen.includes(option)) chosen.push(option);
+  }
+
+  // A misspelt option is reported once: keys naming the id it was meant to be pass.
+  const knownIds = [...data.options, ...suggested];
+  checkOptionKeys(data.feedback, 'feedback', knownIds, context);
+  checkOptionKeys(data.synonyms, 'synonyms', knownIds, context);
+
+  // The key comes from the catalog; the declared answer is a cross-check for authors.
+  // With an unknown option the derived key would be wrong too, so the cross-check waits for the fix.
+  const fitting = deriveFittingOptions(chosen, data.constraints);
+  if (!data.options.some((id) => !byId.has(id))) checkDeclaredAnswer(data, chosen, fitting, byId, context);
 
   const options: CheckpointOption[] = chosen.map((option) => {
     const correct = fitting.includes(option.id);
