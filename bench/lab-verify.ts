@@ -8,6 +8,8 @@
 import { loadLabs } from '../src/lib/labs/definition/load.ts';
 import { MAX_SUBMISSION_BUILDS } from '../src/lib/labs/verify/submission.ts';
 import { verifyLab } from '../src/lib/labs/verify/verify.ts';
+import { journalFromCommands } from '../src/lib/labs/verify/journal.ts';
+import { REPLAY_TIME } from '../src/lib/labs/verify/replay.ts';
 
 const runs = Number(process.argv[2] ?? 20);
 
@@ -32,12 +34,12 @@ async function measure(name: string, work: () => Promise<unknown>): Promise<void
 const labs = loadLabs();
 console.log('| case | median | p95 |\n| --- | --- | --- |');
 for (const lab of labs) {
-  const submission = { files: { ...lab.files, ...lab.solution }, commands: lab.solutionCommands };
+  const submission = { journal: journalFromCommands(lab.solutionCommands, REPLAY_TIME, lab.solution), files: { ...lab.files, ...lab.solution } };
   await measure(`${lab.id} solution (${lab.solutionCommands.length} commands)`, () => verifyLab(lab, submission));
 }
 
 const basics = labs.find((lab) => lab.id === 'dockerfile-basics');
 if (basics !== undefined) {
   const rebuilds = Array.from({ length: MAX_SUBMISSION_BUILDS }, (_unused, index) => `docker build --no-cache -t heart-model:${index} .`);
-  await measure(`${MAX_SUBMISSION_BUILDS} uncached builds (the build cap)`, () => verifyLab(basics, { files: { ...basics.files, ...basics.solution }, commands: rebuilds }));
+  await measure(`${MAX_SUBMISSION_BUILDS} uncached builds (the build cap)`, () => verifyLab(basics, { journal: journalFromCommands(rebuilds, REPLAY_TIME, basics.solution), files: { ...basics.files, ...basics.solution } }));
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadLab } from '../src/lib/labs/definition/load.ts';
-import { blockStackBlitz, editorText, expect, openLab, passedTasks, runCommand, test, typeFile } from './lab-helpers.ts';
+import { blockStackBlitz, editorText, expect, focusEditor, openLab, passedTasks, runCommand, test, typeFile } from './lab-helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -32,6 +32,38 @@ for (const id of ['dockerfile-basics', 'image-versions']) {
     await expect(page.locator('[data-verify-result] [data-verified]')).toHaveAttribute('data-verified', 'true', { timeout: 30_000 });
   });
 }
+
+test('editor edit between builds verifies on the server', async ({ page }) => {
+  const lab = loadLab('dockerfile-basics');
+  await openLab(page, 'dockerfile-basics');
+  for (const [path, text] of Object.entries(lab.solution)) {
+    if ((await page.locator(`[role="treeitem"][data-path="${path}"]`).count()) === 0) await runCommand(page, `touch ${path}`);
+    await typeFile(page, path, text);
+  }
+  await runCommand(page, 'docker build -t heart-model:1.0 .');
+
+  // The source change is made in the editor, not from the terminal.
+  await page.locator('[role="treeitem"][data-path="app.py"]').click();
+  await expect(page.locator('[data-editor-path]')).toHaveText('app.py');
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('SERVICE_VERSION = "1.0.1"\n');
+  await expect(page.locator('[data-editor-saved]')).toHaveText('Saved', { timeout: 10_000 });
+  await runCommand(page, 'docker build -t heart-model:1.0 .');
+  await expect(page.locator('[data-task-id="rebuild-with-cache"]')).toHaveAttribute('data-passed', 'true');
+
+  await runCommand(page, 'clear');
+  await runCommand(page, 'docker images heart-model');
+  const terminalId = /heart-model\s+1\.0\s+([0-9a-f]{12})/.exec(await page.locator('.xterm-rows').innerText())?.[1];
+  expect(terminalId).toMatch(/^[0-9a-f]{12}$/);
+
+  const response = page.waitForResponse((sent) => sent.url().endsWith('/api/labs/dockerfile-basics/verify') && sent.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Submit for verification' }).click();
+  const verdict = (await (await response).json()) as { passedAll: boolean; tasks: Array<{ id: string; passed: boolean; detail: string }> };
+  expect(verdict.tasks.find((task) => task.id === 'rebuild-with-cache')?.passed).toBe(true);
+  expect(verdict.passedAll).toBe(true);
+  expect(verdict.tasks.find((task) => task.id === 'build-image')?.detail).toContain(`(image ${terminalId ?? 'none'})`);
+});
 
 test('reload mid-lab keeps files, open file, images and tasks', async ({ page }) => {
   await openLab(page, 'dockerfile-basics');

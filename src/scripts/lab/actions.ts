@@ -1,6 +1,7 @@
 import type { LabSnapshot } from '../../lib/labs/persistence/index.ts';
 import { learnerFiles } from '../../lib/labs/runtime/inpage.ts';
 import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
+import { compactJournal } from '../../lib/labs/verify/journal.ts';
 import { diffSolution, type FileChange } from './file-diff.ts';
 import type { InPageLab } from './inpage-lab.ts';
 import { renderVerifyResult, submitForVerification } from './submit.ts';
@@ -60,11 +61,11 @@ export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabS
   submit?.addEventListener('click', async () => {
     const result = root.querySelector<HTMLElement>('[data-verify-result]');
     submit.disabled = true;
-    say('Sending your files and commands to the server for verification…');
+    say('Sending your commands and files to the server for verification…');
     try {
       await lab.settle();
       const files = learnerFiles(lab.runtime.fs.snapshot());
-      const verdict = await submitForVerification(lab.lab.id, files, [...lab.runtime.shell.history]);
+      const verdict = await submitForVerification(lab.lab.id, compactJournal(lab.journal().entries), files);
       const titles = new Map(lab.lab.tasks.map((task) => [task.id, task.title]));
       if (result !== null) renderVerifyResult(result, verdict, titles);
       say(verdict.passedAll ? 'The server verified every task.' : 'The server checked your work: some tasks are not done yet.');

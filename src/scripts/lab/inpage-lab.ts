@@ -1,4 +1,5 @@
-import { createInPageRuntime, learnerFiles, starterDisk, type InPageRuntime } from '../../lib/labs/runtime/inpage.ts';
+import { createInPageRuntime, learnerFiles, runJournaled, starterDisk, type InPageRuntime } from '../../lib/labs/runtime/inpage.ts';
+import { diffFiles, journalFromCommands, type JournalState } from '../../lib/labs/verify/journal.ts';
 import type { LabRecord, LabSnapshot, LabStore } from '../../lib/labs/persistence/index.ts';
 import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
 import type { LabPageData } from './data.ts';
@@ -30,6 +31,8 @@ export type InPageLab = {
   lab: LabPageData;
   taskStates: Record<string, TaskState>;
   undo: LabRecord['undo'];
+  /** Return the command journal recorded so far, for the server's replay. */
+  journal(): JournalState;
   /** Capture the state to store or to restore with Undo. */
   snapshot(): LabSnapshot;
   /** Swap in a snapshot: rebuild the runtime, reload the editor, re-check. */
@@ -51,6 +54,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
 
   const runtime = await createInPageRuntime({ disk: start.files, history: start.history, lab: shellLab(lab) });
   const files = learnerFiles(runtime.fs.snapshot());
+  let journal = start.journal ?? legacyJournal(lab, start, files, saved?.savedAt ?? Date.now());
   const openPath = pickOpenFile(files, start.openFile);
 
   const tree = root.querySelector<HTMLElement>('[data-file-tree]');
@@ -84,7 +88,9 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     prompt: () => live().shell.prompt(),
     execute: async (line: string, io: { stdout: (text: string) => void; stderr: (text: string) => void }, signal: AbortSignal) => {
       await writePending();
-      return live().shell.execute(line, io, signal);
+      const ran = await runJournaled(live(), journal, line, io, signal);
+      journal = ran.journal;
+      return ran.exitCode;
     },
     complete: (line: string, cursor: number) => live().shell.complete(line, cursor),
   };
@@ -168,18 +174,21 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     lab,
     taskStates: start.taskStates ? toStates(start.taskStates) : {},
     undo: saved?.undo ?? null,
+    journal: () => journal,
     snapshot() {
       return {
         files: created.runtime.fs.snapshot(),
         openFile: editor.currentPath(),
         history: [...created.runtime.shell.history],
         taskStates: Object.fromEntries(Object.entries(created.taskStates).map(([id, state]) => [id, state.passed])),
+        journal,
       };
     },
     async restore(snapshot) {
       pendingWrites.clear();
       created.runtime = await createInPageRuntime({ disk: snapshot.files, history: snapshot.history, lab: shellLab(lab) });
       const restored = learnerFiles(created.runtime.fs.snapshot());
+      journal = snapshot.journal ?? legacyJournal(lab, snapshot, restored, Date.now());
       const path = pickOpenFile(restored, snapshot.openFile);
       editor.replaceFiles(restored, path);
       if (pathLabel !== null) pathLabel.textContent = path ?? '';
@@ -233,7 +242,17 @@ export function starterSnapshot(lab: LabPageData): LabSnapshot {
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
   for (const [path, text] of Object.entries(starterDisk(lab.files))) files[path] = encoder.encode(text);
-  return { files, openFile: null, history: [], taskStates: {} };
+  return { files, openFile: null, history: [], taskStates: {}, journal: { entries: [], base: { ...lab.files } } };
+}
+
+/**
+ * Build a journal for a state saved before journals were recorded: its
+ * history at the save time, with the current files before the first command,
+ * which is what the server replayed before. Image IDs may then differ from the
+ * browser's, because those builds ran on the system clock.
+ */
+function legacyJournal(lab: LabPageData, snapshot: LabSnapshot, files: Record<string, string>, savedAt: number): JournalState {
+  return { entries: journalFromCommands(snapshot.history, new Date(savedAt).toISOString(), diffFiles(lab.files, files)), base: files };
 }
 
 function shellLab(lab: LabPageData): { id: string; title: string; tasks: never[] } {

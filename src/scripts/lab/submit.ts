@@ -1,3 +1,5 @@
+import type { JournalEntry } from '../../lib/labs/verify/journal.ts';
+
 /** Response body of the verify endpoint. */
 export type VerifyResult = { labId: string; tasks: Array<{ id: string; passed: boolean; detail: string }>; passedAll: boolean };
 
@@ -13,12 +15,12 @@ export function learnerId(): string {
   return id;
 }
 
-/** Send the learner's files and commands to the server, which runs the checks itself and returns its verdict. */
-export async function submitForVerification(labId: string, files: Record<string, string>, commands: readonly string[]): Promise<VerifyResult> {
+/** Send the command journal and the final files to the server, which replays them, runs the checks itself and returns its verdict. */
+export async function submitForVerification(labId: string, journal: readonly JournalEntry[], files: Record<string, string>): Promise<VerifyResult> {
   const response = await fetch(`/api/labs/${encodeURIComponent(labId)}/verify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ learnerId: learnerId(), files, commands }),
+    body: JSON.stringify({ learnerId: learnerId(), journal, files }),
   });
   if (!response.ok) {
     const text = await response.text();

@@ -1,3 +1,5 @@
+import type { JournalState } from '../verify/journal.ts';
+
 /**
  * Everything a lab page needs to resume exactly where the learner left it.
  * `files` covers the whole virtual disk: the learner's folder and the image
@@ -9,6 +11,8 @@ export type LabSnapshot = {
   /** Shell history, oldest first: the commands the checks and the server judge. */
   history: string[];
   taskStates: Record<string, boolean>;
+  /** Command journal the server replays; absent in records saved before the journal existed. */
+  journal?: JournalState;
 };
 
 /** The stored record of one lab: the current state and the state Reset or Solve replaced. */

@@ -3,12 +3,16 @@ import { MemoryFileSystem } from '../../vfs/index.ts';
 import { DOCKER_STATE_DIR, LAB_ROOT } from '../shell/layout.ts';
 import { createShell } from '../shell/shell.ts';
 import type { Shell, ShellLab } from '../shell/types.ts';
+import { appendEntry, commandTime, type JournalState } from '../verify/journal.ts';
+import { settableClock, type SettableClock } from '../verify/clock.ts';
 
 /** The in-page runtime: a virtual disk, the simulated Docker engine and the shell, all in this tab. */
 export type InPageRuntime = {
   fs: MemoryFileSystem;
   engine: DockerEngine;
   shell: Shell;
+  /** Engine clock, set to each command's journal time so the server's replay builds the same image IDs. */
+  clock: SettableClock;
 };
 
 /**
@@ -25,15 +29,37 @@ export async function createInPageRuntime(options: {
   const fs = MemoryFileSystem.fromFiles(options.disk);
   await fs.mkdir(LAB_ROOT, { recursive: true });
 
+  const clock = settableClock(new Date());
   const engine = lazyEngine(async () => {
     const { createDockerEngine } = await import('../../docker/index.ts');
-    return createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR });
+    return createDockerEngine({ fs, stateDir: DOCKER_STATE_DIR, clock });
   });
   const shell = createShell({ fs, cwd: LAB_ROOT, docker: engine, lab: options.lab });
 
   // The shell exposes its live history list; filling it keeps arrow-key recall across reloads.
   shell.history.push(...options.history);
-  return { fs, engine, shell };
+  return { fs, engine, shell, clock };
+}
+
+/**
+ * Run one command line and record it in the journal: the entry carries the
+ * files changed since the previous command ended and the start time, which is
+ * also the engine's clock for the whole command. Returns the exit status and
+ * the journal whose base is the files after the command.
+ */
+export async function runJournaled(
+  runtime: InPageRuntime,
+  journal: JournalState,
+  line: string,
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+  signal?: AbortSignal,
+  now: Date = new Date(),
+): Promise<{ exitCode: number; journal: JournalState }> {
+  const at = commandTime(journal.entries, now);
+  const recorded = appendEntry(journal, line, learnerFiles(runtime.fs.snapshot()), at);
+  runtime.clock.set(at);
+  const exitCode = await runtime.shell.execute(line, io, signal);
+  return { exitCode, journal: { entries: recorded.entries, base: learnerFiles(runtime.fs.snapshot()) } };
 }
 
 /**

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../definition/load.ts';
 import { MAX_CONCURRENT_VERIFICATIONS, MAX_VERIFY_BODY_BYTES, postVerification } from './endpoint.ts';
+import { journalFromCommands } from './journal.ts';
 import { createConcurrencyLimit } from './limit.ts';
+import { REPLAY_TIME } from './replay.ts';
 import type { VerificationResult } from './verify.ts';
 
 const url = 'http://127.0.0.1/api/labs/dockerfile-basics/verify';
+
+/** Return the body of a dockerfile-basics solution: solution files, then the solution commands. */
+function solutionBody(): string {
+  const lab = loadLab('dockerfile-basics');
+  const final = { ...lab.files, ...lab.solution, 'app.py': `${lab.files['app.py'] ?? ''}SERVICE_VERSION = "1.0.1"\n` };
+  return JSON.stringify({ learnerId: 'learner-1', journal: journalFromCommands(lab.solutionCommands, REPLAY_TIME, lab.solution), files: final });
+}
 
 /** Build a POST request with a JSON (or other) body. */
 function post(body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
@@ -14,7 +23,7 @@ function post(body: BodyInit, headers: Record<string, string> = { 'content-type'
 describe('POST /api/labs/{id}/verify', () => {
   it('returns each task verdict for a solution', async () => {
     const lab = loadLab('dockerfile-basics');
-    const body = JSON.stringify({ learnerId: 'learner-1', files: { ...lab.files, ...lab.solution }, commands: lab.solutionCommands });
+    const body = solutionBody();
     const recorded: Array<[string, VerificationResult]> = [];
     const response = await postVerification(post(body), 'dockerfile-basics', async (learnerId, result) => {
       recorded.push([learnerId, result]);
@@ -27,7 +36,7 @@ describe('POST /api/labs/{id}/verify', () => {
   });
 
   it('rejects client pass flags', async () => {
-    const body = JSON.stringify({ learnerId: 'learner-1', files: { Dockerfile: 'FROM python:latest\n' }, commands: [], passedAll: true });
+    const body = JSON.stringify({ learnerId: 'learner-1', journal: [], files: { Dockerfile: 'FROM python:latest\n' }, passedAll: true });
     const response = await postVerification(post(body), 'dockerfile-basics');
     expect(response.status).toBe(400);
     const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
@@ -40,9 +49,10 @@ describe('POST /api/labs/{id}/verify', () => {
     ['not JSON content type', 'dockerfile-basics', () => post('learnerId=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'Content-Type must be application/json'],
     ['invalid JSON', 'dockerfile-basics', () => post('{"learnerId":'), 400, 'Invalid JSON'],
     ['missing fields', 'dockerfile-basics', () => post('{"learnerId":"a"}'), 400, 'Invalid verification request'],
-    ['a path escaping the lab', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', files: { '../x': '' }, commands: [] })), 400, 'Invalid verification request'],
-    ['a declared length over 2 MB', 'dockerfile-basics', () => post('{}', { 'content-type': 'application/json', 'content-length': String(MAX_VERIFY_BODY_BYTES + 1) }), 413, 'larger than'],
-    ['a streamed body over 2 MB', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', files: { 'a.txt': 'x'.repeat(MAX_VERIFY_BODY_BYTES) }, commands: [] })), 413, 'larger than'],
+    ['a path escaping the lab', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', journal: [], files: { '../x': '' } })), 400, 'Invalid verification request'],
+    ['the command list of old clients', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', files: {}, commands: [] })), 400, 'Invalid verification request'],
+    ['a declared length over 4 MB', 'dockerfile-basics', () => post('{}', { 'content-type': 'application/json', 'content-length': String(MAX_VERIFY_BODY_BYTES + 1) }), 413, 'larger than'],
+    ['a streamed body over 4 MB', 'dockerfile-basics', () => post(JSON.stringify({ learnerId: 'a', journal: [], files: { 'a.txt': 'x'.repeat(MAX_VERIFY_BODY_BYTES) } })), 413, 'larger than'],
   ])('rejects %s', async (_name, labId, request, status, message) => {
     const response = await postVerification(request(), labId);
     expect(response.status).toBe(status);
@@ -51,7 +61,7 @@ describe('POST /api/labs/{id}/verify', () => {
   });
 
   it('lists zod issues with their paths', async () => {
-    const response = await postVerification(post(JSON.stringify({ learnerId: 'a b', files: {}, commands: [] })), 'dockerfile-basics');
+    const response = await postVerification(post(JSON.stringify({ learnerId: 'a b', journal: [], files: {} })), 'dockerfile-basics');
     const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
     expect(response.status).toBe(400);
     expect(payload.issues).toEqual([{ path: 'learnerId', message: 'Expected 1-128 letters, digits, "_" or "-"' }]);
@@ -60,8 +70,7 @@ describe('POST /api/labs/{id}/verify', () => {
 
 describe('verification concurrency', () => {
   it('answers 503 beyond the running limit', async () => {
-    const lab = loadLab('dockerfile-basics');
-    const body = JSON.stringify({ learnerId: 'learner-1', files: { ...lab.files, ...lab.solution }, commands: lab.solutionCommands });
+    const body = solutionBody();
     const responses = await Promise.all(Array.from({ length: MAX_CONCURRENT_VERIFICATIONS + 3 }, () => postVerification(post(body), 'dockerfile-basics')));
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_CONCURRENT_VERIFICATIONS);
@@ -71,7 +80,7 @@ describe('verification concurrency', () => {
 
   it('frees the slots afterwards', async () => {
     const lab = loadLab('dockerfile-basics');
-    const body = JSON.stringify({ learnerId: 'learner-1', files: lab.files, commands: [] });
+    const body = JSON.stringify({ learnerId: 'learner-1', journal: [], files: lab.files });
     const response = await postVerification(post(body), 'dockerfile-basics');
     expect(response.status).toBe(200);
   });

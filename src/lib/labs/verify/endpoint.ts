@@ -8,8 +8,8 @@ import { createConcurrencyLimit } from './limit.ts';
 import { submissionSchema } from './submission.ts';
 import { verifyLab, type VerificationResult } from './verify.ts';
 
-/** Largest accepted request body: 1 MB of files plus room for JSON escaping and 200 commands. */
-export const MAX_VERIFY_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest accepted request body: 1 MB of final files and 2 MB of journal files, plus room for JSON escaping and 200 commands. */
+export const MAX_VERIFY_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Replays that may run at once in this process. A replay is CPU-bound (up to
@@ -38,10 +38,10 @@ function findLab(id: string): Lab | undefined {
 export type RecordVerification = (learnerId: string, result: VerificationResult) => Promise<void>;
 
 /**
- * Handle POST /api/labs/{id}/verify: replay the submitted files and commands
- * on the server and return each task's verdict. Statuses: 200 result, 400
- * invalid JSON or body (with zod issues), 404 unknown lab, 413 body over
- * 2 MB, 415 not JSON, 503 too many replays running.
+ * Handle POST /api/labs/{id}/verify: replay the submitted journal and final
+ * files on the server and return each task's verdict. Statuses: 200 result,
+ * 400 invalid JSON or body (with zod issues), 404 unknown lab, 413 body over
+ * 4 MB, 415 not JSON, 503 too many replays running.
  */
 export async function postVerification(request: Request, labId: string | undefined, record?: RecordVerification): Promise<Response> {
   try {

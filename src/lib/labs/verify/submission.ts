@@ -4,11 +4,20 @@ import { MAX_LINE_LENGTH } from '../shell/shell.ts';
 /** Most files a submission may carry. */
 export const MAX_SUBMISSION_FILES = 200;
 
-/** Most bytes (UTF-8) of all submitted file contents together. */
+/** Most bytes (UTF-8) of the final files together. */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 
-/** Most commands replayed from one submission. */
+/** Most bytes (UTF-8) of the file contents in all journal entries together. */
+export const MAX_JOURNAL_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Most journal entries (commands) replayed from one submission. */
 export const MAX_SUBMISSION_COMMANDS = 200;
+
+/** Earliest accepted journal time; an earlier `at` comes from a wrong clock, not from a lab session. */
+export const EARLIEST_JOURNAL_TIME = '2024-01-01T00:00:00.000Z';
+
+/** Milliseconds a journal time may lie ahead of the server clock, for a learner's clock that runs fast. */
+export const MAX_JOURNAL_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Most `docker build` commands replayed from one submission. A build is the
@@ -41,16 +50,6 @@ export function countBuilds(commands: string[]): number {
   return commands.reduce((total, command) => total + (command.match(pattern)?.length ?? 0), 0);
 }
 
-/**
- * Keep the commands of a history that can change lab state or that task
- * checks read, dropping plain `ls`, `cat`, `pwd`, `clear`, `help`, `history`
- * and `lab status`/`lab check` lines, so a long session fits the command cap.
- */
-export function submittableCommands(history: string[]): string[] {
-  const readOnly = /^\s*(ls|cat|pwd|clear|help|history|lab\s+(status|check))\b[^;&|>]*$/;
-  return history.filter((command) => !readOnly.test(command));
-}
-
 /** Schema of a submission's files: each path is checked, then the file count and total size. */
 const filesSchema = z.record(z.string(), z.string()).superRefine((files, context) => {
   const paths = Object.keys(files);
@@ -68,18 +67,57 @@ const filesSchema = z.record(z.string(), z.string()).superRefine((files, context
   }
 });
 
+/** Schema of one journal entry's changed files: checked paths, text or `null` for a deleted file. */
+const changedFilesSchema = z.record(z.string(), z.string().nullable()).superRefine((files, context) => {
+  for (const path of Object.keys(files)) {
+    const reason = invalidPathReason(path);
+    if (reason !== null) context.addIssue({ code: 'custom', path: [path], message: `Invalid path: ${JSON.stringify(path.slice(0, 80))} ${reason}` });
+  }
+});
+
+const entrySchema = z
+  .object({
+    at: z.iso.datetime({ offset: false, message: 'Expected an ISO 8601 UTC time such as 2026-12-04T21:00:00.000Z' }),
+    files: changedFilesSchema.optional(),
+    command: z.string().max(MAX_LINE_LENGTH, `Expected at most ${MAX_LINE_LENGTH} characters a command`),
+  })
+  .strict();
+
+/** Schema of the journal: entry count, build count, total file bytes, and times in order within the accepted window. */
+const journalSchema = z
+  .array(entrySchema)
+  .max(MAX_SUBMISSION_COMMANDS, `Expected at most ${MAX_SUBMISSION_COMMANDS} commands`)
+  .superRefine((entries, context) => {
+    if (countBuilds(entries.map((entry) => entry.command)) > MAX_SUBMISSION_BUILDS) {
+      context.addIssue({ code: 'custom', message: `Expected at most ${MAX_SUBMISSION_BUILDS} docker build commands` });
+    }
+
+    const bytes = entries.reduce((total, entry) => total + Object.values(entry.files ?? {}).reduce((sum, text) => sum + encoder.encode(text ?? '').byteLength, 0), 0);
+    if (bytes > MAX_JOURNAL_FILE_BYTES) {
+      context.addIssue({ code: 'custom', message: `Journal files total ${bytes} bytes; the limit is ${MAX_JOURNAL_FILE_BYTES} bytes` });
+    }
+
+    const earliest = Date.parse(EARLIEST_JOURNAL_TIME);
+    const latest = Date.now() + MAX_JOURNAL_CLOCK_SKEW_MS;
+    let previous = earliest;
+    entries.forEach((entry, index) => {
+      const time = Date.parse(entry.at);
+      if (time < earliest || time > latest) {
+        context.addIssue({ code: 'custom', path: [index, 'at'], message: `Time ${entry.at} is outside the accepted window (${EARLIEST_JOURNAL_TIME} to one day after the server's time); check the computer's clock` });
+      } else if (time < previous) {
+        context.addIssue({ code: 'custom', path: [index, 'at'], message: `Time ${entry.at} is earlier than the entry before it; entries must be in time order` });
+      }
+      previous = Math.max(previous, time);
+    });
+  });
+
 export const submissionSchema = z
   .object({
     learnerId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'Expected 1-128 letters, digits, "_" or "-"'),
-    /** Lab files by path relative to the lab folder, as text. */
+    /** Commands in the order they ran, each with the files changed before it; replayed on the lab's starter files. */
+    journal: journalSchema,
+    /** The lab folder after the last command, by path relative to it, as text; it replaces the replayed folder. */
     files: filesSchema,
-    /** Shell history, oldest first; replayed line by line. */
-    commands: z
-      .array(z.string().max(MAX_LINE_LENGTH, `Expected at most ${MAX_LINE_LENGTH} characters a command`))
-      .max(MAX_SUBMISSION_COMMANDS, `Expected at most ${MAX_SUBMISSION_COMMANDS} commands`)
-      .refine((commands) => countBuilds(commands) <= MAX_SUBMISSION_BUILDS, {
-        message: `Expected at most ${MAX_SUBMISSION_BUILDS} docker build commands`,
-      }),
   })
   .strict();
 

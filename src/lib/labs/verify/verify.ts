@@ -1,6 +1,6 @@
 import { evaluateTasks } from '../checks/index.ts';
 import type { Lab } from '../definition/schema.ts';
-import { replay } from './replay.ts';
+import { replayJournal } from './replay.ts';
 import { submissionSchema, type Submission } from './submission.ts';
 
 /** Verdict on one task after the replay. */
@@ -20,17 +20,18 @@ export class SubmissionError extends Error {
 }
 
 /**
- * Verify a lab from scratch: put the submitted files in a fresh file system,
- * replay the submitted commands through the lab shell against a fresh engine
- * with a fixed clock, then evaluate every task. Pass flags a client computed
- * are never read; only the replayed state counts. Throws SubmissionError when
- * the files or commands break the path, count or size limits.
+ * Verify a lab from scratch: replay the submitted journal on the lab's starter
+ * files through the lab shell against a fresh engine whose clock follows the
+ * journal, apply the final files, then evaluate every task. Pass flags a
+ * client computed are never read; only the replayed state counts. Throws
+ * SubmissionError when the journal or files break the path, count, size or
+ * time limits.
  */
-export async function verifyLab(lab: Lab, input: Pick<Submission, 'files' | 'commands'>): Promise<VerificationResult> {
-  const parsed = submissionSchema.safeParse({ learnerId: 'replay', files: input.files, commands: input.commands });
+export async function verifyLab(lab: Lab, input: Pick<Submission, 'journal' | 'files'>): Promise<VerificationResult> {
+  const parsed = submissionSchema.safeParse({ learnerId: 'replay', journal: input.journal, files: input.files });
   if (!parsed.success) throw new SubmissionError(parsed.error.issues.map((issue) => issue.message));
 
-  const state = await replay(parsed.data.files, parsed.data.commands, { id: lab.id, title: lab.title, tasks: lab.tasks });
+  const state = await replayJournal(lab.files, parsed.data.journal, parsed.data.files, { id: lab.id, title: lab.title, tasks: lab.tasks });
   const results = await evaluateTasks(lab.tasks, { fs: state.fs, root: state.root, engine: state.engine, commands: [...state.shell.history], replayed: true });
   const tasks = results.map(({ id, passed, detail }) => ({ id, passed, detail }));
   return { labId: lab.id, tasks, passedAll: tasks.every((task) => task.passed) };
