@@ -1,3 +1,4 @@
+import { safeParseContent } from '../../content/error-map.ts';
 import { formatZodIssues } from '../../content/errors.ts';
 import { labManifestSchema, type Lab } from './schema.ts';
 
@@ -34,7 +35,7 @@ export function buildLab(source: LabSource): { lab: Lab } | { errors: string[] }
   const errors: string[] = [];
   if (!labIdPattern.test(source.id)) errors.push(`${source.manifestPath}: (folder): Expected a lab id with lowercase letters, digits and dashes; found "${source.id}"`);
 
-  const parsed = labManifestSchema.safeParse(source.manifest, { reportInput: true });
+  const parsed = safeParseContent(labManifestSchema, source.manifest);
   if (!parsed.success) errors.push(...formatZodIssues(source.manifestPath, parsed.error.issues).split('\n'));
   if (Object.keys(source.files).length === 0) errors.push(`${source.manifestPath}: files: Expected starter files in files/; found nothing`);
   if (!parsed.success || errors.length > 0) return { errors };

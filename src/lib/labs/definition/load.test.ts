@@ -49,13 +49,16 @@ describe('validateLabs', () => {
 
   it.each<[string, string, unknown, string]>([
     ['unknown check type', 'lab-a', withCheck({ type: 'docker-compose' }), 'labs/lab-a/lab.yaml: tasks[0].check.type: Unknown check type "docker-compose"; expected one of all, build, command, digest-pinned, dockerfile, file, image'],
-    ['unknown dockerfile assertion', 'lab-a', withCheck({ type: 'dockerfile', assert: 'small' }), 'labs/lab-a/lab.yaml: tasks[0].check.assert: Invalid option: expected one of "base-pinned"|"deps-before-source"|"non-root-user"|"exec-form-cmd"|"exposes-port"; found "small"'],
+    ['unknown dockerfile assertion', 'lab-a', withCheck({ type: 'dockerfile', assert: 'small' }), 'labs/lab-a/lab.yaml: tasks[0].check.assert: Expected one of "base-pinned", "deps-before-source", "non-root-user", "exec-form-cmd", "exposes-port", found "small"'],
     ['exposes-port without a port', 'lab-a', withCheck({ type: 'dockerfile', assert: 'exposes-port' }), 'labs/lab-a/lab.yaml: tasks[0].check.port: exposes-port needs a port, such as port: 8000'],
     ['same-id without refs', 'lab-a', withCheck({ type: 'image', assert: 'same-id', ref: 'a:1' }), 'labs/lab-a/lab.yaml: tasks[0].check.refs: same-id needs refs: two or more image references'],
     ['a bad command pattern', 'lab-a', withCheck({ type: 'command', assert: 'ran', patterns: ['('], expected: 'x' }), 'labs/lab-a/lab.yaml: tasks[0].check.patterns[0]: Expected a valid regular expression; found "("'],
     ['a path with ..', 'lab-a', withCheck({ type: 'file', path: '../etc/passwd', assert: 'exists' }), 'labs/lab-a/lab.yaml: tasks[0].check.path: Expected a path relative to the lab folder, without ".." segments; found "../etc/passwd"'],
-    ['a missing title', 'lab-a', { ...validManifest, title: undefined }, 'labs/lab-a/lab.yaml: title: Invalid input: expected string, received undefined; found nothing'],
-    ['an unknown field', 'lab-a', { ...validManifest, level: 'easy' }, 'labs/lab-a/lab.yaml: (root): Unrecognized key: "level"'],
+    ['a missing title', 'lab-a', { ...validManifest, title: undefined }, 'labs/lab-a/lab.yaml: title: Required field missing; expected a string'],
+    ['an unknown field', 'lab-a', { ...validManifest, level: 'easy' }, 'labs/lab-a/lab.yaml: level: Unknown field "level"; expected one of title, summary, lesson, minutes, tasks'],
+    ['a misspelt assertion', 'lab-a', withCheck({ type: 'dockerfile', assert: 'base-pined' }), 'labs/lab-a/lab.yaml: tasks[0].check.assert: Expected one of "base-pinned", "deps-before-source", "non-root-user", "exec-form-cmd", "exposes-port", found "base-pined". Did you mean "base-pinned"?'],
+    ['a port in words', 'lab-a', withCheck({ type: 'dockerfile', assert: 'exposes-port', port: 'eighty' }), 'labs/lab-a/lab.yaml: tasks[0].check.port: Expected a number, found "eighty"'],
+    ['a misspelt field', 'lab-a', { ...validManifest, title: undefined, titel: 'A lab' }, 'labs/lab-a/lab.yaml: titel: Unknown field "titel"; did you mean "title"?'],
     ['duplicate task ids', 'lab-a', { ...validManifest, tasks: [validManifest.tasks[0], validManifest.tasks[0]] }, 'labs/lab-a/lab.yaml: tasks[1].id: Duplicate task id "pin-base-image"; task ids must be unique within a lab'],
     ['a bad task id', 'lab-a', { ...validManifest, tasks: [{ ...validManifest.tasks[0], id: 'Pin Base' }] }, 'labs/lab-a/lab.yaml: tasks[0].id: Expected a lowercase id with dashes, such as pin-base-image; found "Pin Base"'],
     ['a bad folder name', 'Lab_A', validManifest, 'labs/Lab_A: Expected a lab id with lowercase letters, digits and dashes; found "Lab_A"'],
@@ -69,7 +72,17 @@ describe('validateLabs', () => {
     const root = writeLab('lab-a', { ...validManifest, lesson: 'no-such-lesson' });
     mkdirSync(join(root, 'src', 'content', 'lessons'), { recursive: true });
     writeFileSync(join(root, 'src', 'content', 'lessons', 'dockerfile-for-a-model-server.mdx'), '');
-    expect(validateLabs(root)).toEqual(['labs/lab-a/lab.yaml: lesson: Expected the slug of a lesson in src/content/lessons/; found "no-such-lesson"']);
+    expect(validateLabs(root)).toEqual(['labs/lab-a/lab.yaml: lesson: Expected the slug of a lesson in src/content/lessons/, found "no-such-lesson"']);
+  });
+
+  it('reports a missing lesson next to schema errors', () => {
+    const root = writeLab('lab-a', { ...validManifest, lesson: 'dockerfile-for-model-server', minutes: 'ten' });
+    mkdirSync(join(root, 'src', 'content', 'lessons'), { recursive: true });
+    writeFileSync(join(root, 'src', 'content', 'lessons', 'dockerfile-for-a-model-server.mdx'), '');
+    expect(validateLabs(root)).toEqual([
+      'labs/lab-a/lab.yaml: minutes: Expected a number, found "ten"',
+      'labs/lab-a/lab.yaml: lesson: Expected the slug of a lesson in src/content/lessons/, found "dockerfile-for-model-server". Did you mean "dockerfile-for-a-model-server"?',
+    ]);
   });
 
   it('reports a lab without starter files', () => {

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentRoot } from '../../content/root.ts';
+import { withSuggestion } from '../../content/error-map.ts';
 import { buildLab, labIdPattern, type LabSource } from './build.ts';
-import type { Lab } from './schema.ts';
+import { labManifestSchema, type Lab } from './schema.ts';
 
 /** Error thrown when a lab folder fails validation; the message lists every problem. */
 export class LabDefinitionError extends Error {
@@ -57,7 +58,16 @@ function missingLessonError(root: string, lesson: string, manifestPath: string):
   const lessons = join(root, 'src', 'content', 'lessons');
   if (!existsSync(lessons)) return null;
   if (existsSync(join(lessons, `${lesson}.mdx`)) || existsSync(join(lessons, `${lesson}.md`))) return null;
-  return `${manifestPath}: lesson: Expected the slug of a lesson in src/content/lessons/; found "${lesson}"`;
+
+  const slugs = readdirSync(lessons).filter((name) => /\.mdx?$/.test(name)).map((name) => name.replace(/\.mdx?$/, ''));
+  return withSuggestion(`${manifestPath}: lesson: Expected the slug of a lesson in src/content/lessons/, found "${lesson}"`, lesson, slugs);
+}
+
+/** Return the manifest's lesson slug when it is valid on its own, so a lab with other errors is still cross-checked. */
+function validLessonSlug(manifest: unknown): string | undefined {
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const parsed = labManifestSchema.shape.lesson.safeParse((manifest as Record<string, unknown>).lesson);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** List the lab ids: the folders under `labs/`. */
@@ -74,9 +84,11 @@ export function loadLab(id: string, root: string = contentRoot()): Lab {
   const source = readLabSource(root, id);
   if ('errors' in source) throw new LabDefinitionError(source.errors);
   const built = buildLab(source);
-  if ('errors' in built) throw new LabDefinitionError(built.errors);
-  const lessonError = missingLessonError(root, built.lab.lesson, source.manifestPath);
-  if (lessonError !== null) throw new LabDefinitionError([lessonError]);
+  const errors = 'errors' in built ? [...built.errors] : [];
+  const lesson = 'errors' in built ? validLessonSlug(source.manifest) : built.lab.lesson;
+  const lessonError = lesson === undefined ? null : missingLessonError(root, lesson, source.manifestPath);
+  if (lessonError !== null) errors.push(lessonError);
+  if (errors.length > 0 || 'errors' in built) throw new LabDefinitionError(errors);
   return built.lab;
 }
 
