@@ -41,8 +41,26 @@ export async function checkContent(root: string): Promise<string[]> {
   return problems;
 }
 
-/** Formats the problems as one report: a count, then each problem separated by a blank line. */
+/** Return the problem lines of a report block: every line but `Fix:` lines and indented continuations. */
+function problemLines(block: string): string[] {
+  return block.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Fix: ') && !/^\s/.test(line));
+}
+
+/** Return the file a problem line names: the text before the first ": ", without a `:line:column` suffix. */
+function fileOf(line: string): string {
+  const end = line.indexOf(': ');
+  return (end < 0 ? line : line.slice(0, end)).replace(/:\d+(:\d+)?$/, '');
+}
+
+/**
+ * Formats the problems as one report: the number of problem lines and files,
+ * then each validator's block separated by a blank line. A block may hold
+ * several problem lines and a `Fix:` line, so the count is of the lines printed.
+ */
 export function formatProblems(problems: readonly string[]): string {
-  const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
-  return `${count} found:\n\n${problems.join('\n\n')}`;
+  const lines = problems.flatMap(problemLines);
+  const files = new Set(lines.map(fileOf)).size;
+  const count = lines.length === 1 ? '1 content problem' : `${lines.length} content problems`;
+  const where = files === 1 ? '1 file' : `${files} files`;
+  return `${count} in ${where}:\n\n${problems.join('\n\n')}`;
 }
