@@ -30,6 +30,14 @@ for (const id of ['dockerfile-basics', 'image-versions']) {
 
     await page.getByRole('button', { name: 'Submit for verification' }).click();
     await expect(page.locator('[data-verify-result] [data-verified]')).toHaveAttribute('data-verified', 'true', { timeout: 30_000 });
+    const verifiedAt = await page.locator('[data-verify-result] [data-verified-at]').getAttribute('data-verified-at');
+
+    // The verdict and its time come back after a reload.
+    await page.reload();
+    await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
+    await expect(page.locator('[data-verify-result] [data-verified]')).toHaveAttribute('data-verified', 'true');
+    await expect(page.locator('[data-verify-result] [data-verified-at]')).toHaveAttribute('data-verified-at', verifiedAt ?? 'missing');
+    await expect(page.locator('[data-verify-result]')).not.toContainText('Not submitted yet');
   });
 }
 

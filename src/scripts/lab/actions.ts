@@ -57,6 +57,10 @@ export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabS
     say(undo.action === 'solve' ? 'Solve undone: your files are back.' : 'Reset undone: your work is back.');
   });
 
+  const titles = new Map(lab.lab.tasks.map((task) => [task.id, task.title]));
+  const resultBox = root.querySelector<HTMLElement>('[data-verify-result]');
+  if (resultBox !== null && lab.verification !== undefined) renderVerifyResult(resultBox, lab.verification.result, titles, new Date(lab.verification.verifiedAt));
+
   const submit = button('submit');
   submit?.addEventListener('click', async () => {
     const result = root.querySelector<HTMLElement>('[data-verify-result]');
@@ -66,8 +70,9 @@ export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabS
       await lab.settle();
       const files = learnerFiles(lab.runtime.fs.snapshot());
       const verdict = await submitForVerification(lab.lab.id, compactJournal(lab.journal().entries), files);
-      const titles = new Map(lab.lab.tasks.map((task) => [task.id, task.title]));
-      if (result !== null) renderVerifyResult(result, verdict, titles);
+      lab.verification = { result: verdict, verifiedAt: Date.now() };
+      await lab.saveNow();
+      if (result !== null) renderVerifyResult(result, verdict, titles, new Date(lab.verification.verifiedAt));
       say(verdict.passedAll ? 'The server verified every task.' : 'The server checked your work: some tasks are not done yet.');
     } catch (error) {
       say(`Verification failed: ${error instanceof Error ? error.message : String(error)}. Try again in a moment.`);

@@ -1,6 +1,6 @@
 import { createInPageRuntime, learnerFiles, runJournaled, starterDisk, type InPageRuntime } from '../../lib/labs/runtime/inpage.ts';
 import { diffFiles, journalFromCommands, type JournalState } from '../../lib/labs/verify/journal.ts';
-import type { LabRecord, LabSnapshot, LabStore } from '../../lib/labs/persistence/index.ts';
+import type { LabRecord, LabSnapshot, LabStore, StoredVerification } from '../../lib/labs/persistence/index.ts';
 import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
 import type { LabPageData } from './data.ts';
 import { debounce } from './debounce.ts';
@@ -31,6 +31,8 @@ export type InPageLab = {
   lab: LabPageData;
   taskStates: Record<string, TaskState>;
   undo: LabRecord['undo'];
+  /** The server's last verdict, kept with the lab state so a reload shows it. */
+  verification: StoredVerification | undefined;
   /** Return the command journal recorded so far, for the server's replay. */
   journal(): JournalState;
   /** Capture the state to store or to restore with Undo. */
@@ -133,7 +135,11 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   };
 
   // "Saved" appears only once IndexedDB contains the edit, so a reload after it keeps the work.
-  const currentRecord = (): LabRecord => ({ version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() });
+  const currentRecord = (): LabRecord => {
+    const record: LabRecord = { version: 1, labId: lab.id, current: created.snapshot(), undo: created.undo, savedAt: Date.now() };
+    if (created.verification !== undefined) record.verification = created.verification;
+    return record;
+  };
   const saveToStore = debounce(() => {
     void store.save(currentRecord()).then(
       () => {
@@ -174,6 +180,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     lab,
     taskStates: start.taskStates ? toStates(start.taskStates) : {},
     undo: saved?.undo ?? null,
+    verification: saved?.verification,
     journal: () => journal,
     snapshot() {
       return {

@@ -29,8 +29,8 @@ export async function submitForVerification(labId: string, journal: readonly Jou
   return (await response.json()) as VerifyResult;
 }
 
-/** Show the server's verdict, task by task. */
-export function renderVerifyResult(container: HTMLElement, result: VerifyResult, titles: ReadonlyMap<string, string>): void {
+/** Show the server's verdict, task by task, with the time it arrived. */
+export function renderVerifyResult(container: HTMLElement, result: VerifyResult, titles: ReadonlyMap<string, string>, verifiedAt: Date): void {
   container.replaceChildren();
   const summary = document.createElement('p');
   summary.className = result.passedAll ? 'lab-verify__passed' : 'lab-verify__failed';
@@ -40,6 +40,15 @@ export function renderVerifyResult(container: HTMLElement, result: VerifyResult,
     : `Verified by the server: ${passed} of ${result.tasks.length} tasks pass.`;
   summary.dataset.verified = String(result.passedAll);
   container.append(summary);
+
+  const when = document.createElement('p');
+  when.className = 'lab-muted';
+  const time = document.createElement('time');
+  time.dateTime = verifiedAt.toISOString();
+  time.textContent = verifiedAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  when.append('Submitted ', time, '.');
+  when.dataset.verifiedAt = verifiedAt.toISOString();
+  container.append(when);
 
   const list = document.createElement('ul');
   for (const task of result.tasks) {

@@ -1,2 +1,2 @@
 export { LabStore } from './store.ts';
-export { isLabRecord, type LabRecord, type LabSnapshot } from './state.ts';
+export { isLabRecord, type LabRecord, type LabSnapshot, type StoredVerification } from './state.ts';

@@ -23,6 +23,14 @@ export type LabRecord = {
   /** The snapshot before the last Reset or Solve, which Undo restores. */
   undo: { action: 'reset' | 'solve'; snapshot: LabSnapshot } | null;
   savedAt: number;
+  /** The server's last verdict on this lab and when it arrived (milliseconds since the epoch); absent until the first submission. */
+  verification?: StoredVerification;
+};
+
+/** A verdict of `POST /api/labs/{id}/verify` as the page keeps it. */
+export type StoredVerification = {
+  result: { labId: string; tasks: Array<{ id: string; passed: boolean; detail: string }>; passedAll: boolean };
+  verifiedAt: number;
 };
 
 /** Check that a value read back from IndexedDB has the shape of a version-1 record. */
