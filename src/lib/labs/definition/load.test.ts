@@ -85,6 +85,11 @@ describe('validateLabs', () => {
     ]);
   });
 
+  it('reports a misspelt title once', () => {
+    const errors = validateLabs(writeLab('lab-a', { ...validManifest, title: undefined, titel: 'A lab' }));
+    expect(errors).toEqual(['labs/lab-a/lab.yaml: titel: Unknown field "titel"; did you mean "title"?']);
+  });
+
   it('reports a lab without starter files', () => {
     const errors = validateLabs(writeLab('lab-a', validManifest, {}));
     expect(errors).toEqual(['labs/lab-a/lab.yaml: files: Expected starter files in files/; found nothing']);
