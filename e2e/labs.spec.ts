@@ -73,6 +73,19 @@ test('editor edit between builds verifies on the server', async ({ page }) => {
   expect(verdict.tasks.find((task) => task.id === 'build-image')?.detail).toContain(`(image ${terminalId ?? 'none'})`);
 });
 
+test('build output keeps the normal colour, errors are red', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await runCommand(page, 'docker build -t heart-model:1.0 .');
+  await expect(page.locator('.xterm-rows')).toContainText('naming to docker.io/library/heart-model:1.0');
+
+  // xterm's DOM renderer marks ANSI red (palette colour 1) with the class xterm-fg-1.
+  const red = page.locator('.xterm-rows span.xterm-fg-1');
+  await expect(red).toHaveCount(0);
+
+  await runCommand(page, 'docker build -t BAD:Tag .');
+  await expect(red.filter({ hasText: 'ERROR: invalid tag' })).not.toHaveCount(0);
+});
+
 test('reload mid-lab keeps files, open file, images and tasks', async ({ page }) => {
   await openLab(page, 'dockerfile-basics');
   const dockerfile = loadLab('dockerfile-basics').solution.Dockerfile ?? '';

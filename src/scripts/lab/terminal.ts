@@ -3,6 +3,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Readline } from 'xterm-readline';
 import '@xterm/xterm/css/xterm.css';
 import { applyCompletion } from './completion.ts';
+import { createStderrPainter } from './stderr-colour.ts';
 
 /** Command runner behind the terminal: the in-page shell, which Reset, Solve and Undo may swap. */
 export type CommandHost = {
@@ -106,9 +107,13 @@ export function startShellLoop(
     readline.updateLine(result.line);
   };
 
-  // stderr is not coloured: `docker build` writes its progress there, as Docker does.
-  const stdout = (text: string): void => term.write(text);
-  const stderr = (text: string): void => term.write(text);
+  // stderr keeps the normal colour except error lines: `docker build` writes its progress there, as Docker does.
+  const painter = createStderrPainter((text) => term.write(text));
+  const stdout = (text: string): void => {
+    painter.flush();
+    term.write(text);
+  };
+  const stderr = (text: string): void => painter.write(text);
 
   const runLine = async (line: string): Promise<void> => {
     running = new AbortController();
@@ -119,6 +124,7 @@ export function startShellLoop(
       stderr(`\x1b[31mslipway: the command failed inside the lab runtime: ${error instanceof Error ? error.message : String(error)}\x1b[0m\n`);
       exitCode = 1;
     } finally {
+      painter.flush();
       running = null;
     }
     onCommand(line, exitCode);
