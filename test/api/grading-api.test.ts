@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoints, type Checkpoint } from '../../src/lib/grading/index.ts';
 import { submitAnswer } from '../../src/lib/grading-service/submit.ts';
 import type { Storage } from '../../src/lib/storage/index.ts';
+import { collectKeyTexts, findLeaks } from './client-files.ts';
 import { backendNames, createBackend, createContentRoot, unlimitedId, type ApiBackend } from './backends.ts';
 import { buildSite, startServer, type Build, type RunningServer } from './server.ts';
 
@@ -466,4 +468,35 @@ describe('built checkpoint HTML', () => {
       for (const reason of checkpoint.reasons) expect(section).not.toContain(reason.ticked);
     },
   );
+});
+
+describe('client files', () => {
+  it('contain no key or feedback text', () => {
+    // Every checkpoint of the repository, because the build mounts them all.
+    const keyTexts = collectKeyTexts(loadCheckpoints(process.cwd()).values());
+    const { files, leaks } = findLeaks(join(build.outDir, 'client'), keyTexts);
+
+    expect(keyTexts.length).toBeGreaterThan(50);
+    expect(files).toBeGreaterThan(10);
+    expect(leaks).toEqual([]);
+  });
+
+  it.each([
+    ['HTML-escaped island props', (text: string) => `<astro-island props="{&quot;f&quot;:[0,&quot;${text.replaceAll("'", '&#39;')}&quot;]}">`],
+    ['a JavaScript string', (text: string) => `const f = ${JSON.stringify(text)};`],
+  ])('scanner finds a leak in %s', (_case, encode) => {
+    const checkpoint = checkpoints.get('heart-rate') as Checkpoint;
+    const line = checkpoint.options.find((option) => option.id === 'serverless')?.feedback.at(-1)?.message ?? '';
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-leak-'));
+    try {
+      mkdirSync(join(dir, '_astro'));
+      writeFileSync(join(dir, '_astro', 'page.js'), encode(line));
+      const { leaks } = findLeaks(dir, collectKeyTexts([checkpoint]));
+
+      expect(line.length).toBeGreaterThan(20);
+      expect(leaks).toContainEqual({ file: join('_astro', 'page.js'), checkpointId: 'heart-rate', field: expect.stringMatching(/^options\.serverless\.feedback/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
