@@ -81,6 +81,8 @@ const phrasings: Array<[string, Expected]> = [
   ['I would not put it on a hosted API', { clarify: [] }],
   ['not serverless', { clarify: [] }],
   ['no servers', { clarify: [] }],
+  ['non-serverless', { clarify: [] }],
+  ['a non-serverless setup on the watch', 'edge'],
   // The negation window is four words; further away the mention counts.
   ['without a network connection the app uses core ml', 'edge'],
   ['not the best idea in my view, serverless', 'serverless'],

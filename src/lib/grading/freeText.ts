@@ -32,7 +32,8 @@
 export const negationWindow = 4;
 
 const negators = new Set([
-  'not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'wont', 'wouldnt',
+  // "non" is the prefix of "non-serverless", which tokenizes as two words.
+  'not', 'no', 'non', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'wont', 'wouldnt',
   'shouldnt', 'cant', 'cannot', 'couldnt', 'mustnt', 'without', 'avoid', 'avoiding', 'nor', 'neither', 'except',
 ]);
 
