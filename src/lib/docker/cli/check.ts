@@ -29,10 +29,13 @@ export async function runCheck(dockerfilePath: string, dockerfileName: string, c
   }
   const findings = lintDockerfile(dockerfile);
   context.io.stdout(formatCheckReport(findings, text, dockerfileName.split('/').pop() ?? 'Dockerfile'));
-  const violation = dockerfile.directives.some((directive) => directive.name === 'check' && /error=true/.test(directive.value)) ? lintViolationMessage(findings) : undefined;
-  if (violation !== undefined) {
+  const violation = lintViolationMessage(findings);
+  const errorOnWarning = dockerfile.directives.some((directive) => directive.name === 'check' && /error=true/.test(directive.value));
+  if (violation !== undefined && errorOnWarning) {
     context.io.stderr(`ERROR: failed to build: failed to solve: ${violation}\n`);
     return 1;
   }
-  return 0;
+
+  // BuildKit's lint result carries status 1 whenever a check warned, and buildx exits with it.
+  return violation === undefined ? 0 : 1;
 }

@@ -187,6 +187,19 @@ describe('build options', () => {
     expect(await engine.store.listImages()).toEqual([]);
   });
 
+  const checkStatus: Array<[string, string, number]> = [
+    ['clean Dockerfile', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n', 0],
+    ['one BuildKit warning', 'FROM python:3.12-slim\nCMD python app.py\n', 1],
+    ['warning skipped by check=skip', '# check=skip=JSONArgsRecommended\nFROM python:3.12-slim\nCMD python app.py\n', 0],
+    ['Slipway rule only', 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n', 0],
+    ['check=error=true', '# check=error=true\nFROM python:3.12-slim\nCMD python app.py\n', 1],
+  ];
+  it.each(checkStatus)('--check exit status: %s', async (_name, dockerfile, code) => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    const result = await docker(engine, ['build', '--check', '.']);
+    expect(result.code).toBe(code);
+  });
+
   it('global ARG sets the base image tag', async () => {
     const { engine } = movableEngine({ '/lab/Dockerfile': 'ARG PYTHON_VERSION=3.12\nFROM python:${PYTHON_VERSION}-alpine\nRUN apk add --no-cache curl\n' });
     const result = await docker(engine, ['build', '--build-arg', 'PYTHON_VERSION=3.13', '-t', 'alpine-app:1', '.']);
