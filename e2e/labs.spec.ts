@@ -168,14 +168,23 @@ test('keyboard alone reaches the panels, runs a command and opens a hint', async
   await openLab(page, 'dockerfile-basics');
   await page.locator('.lab-header__title').click();
 
-  // Tab into the editor; there Tab indents, so Escape releases focus and Tab moves on to the terminal.
+  // Tab into the editor; by default Tab moves on without typing into the file, so the editor is no trap.
   const focusedIn = (selector: string) => page.evaluate((css) => document.activeElement?.closest(css) !== null, selector);
+  const before = await editorText(page);
   let inEditor = false;
   for (let stop = 0; stop < 40 && !inEditor; stop += 1) {
     await page.keyboard.press('Tab');
     inEditor = await focusedIn('.monaco-editor');
   }
   expect(inEditor).toBe(true);
+  const ring = await page.locator('[data-editor-host]').evaluate((element) => getComputedStyle(element, '::after').borderTopWidth);
+  expect(ring).toBe('3px');
+  await page.keyboard.press('Tab');
+  expect(await focusedIn('.monaco-editor')).toBe(false);
+  expect(await editorText(page)).toBe(before);
+
+  // Escape also releases the editor to its panel.
+  await focusEditor(page);
   await page.keyboard.press('Escape');
   await expect(page.locator('#lab-editor')).toBeFocused();
 
@@ -185,10 +194,10 @@ test('keyboard alone reaches the panels, runs a command and opens a hint', async
     reachedTerminal = await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea') ?? false);
   }
   expect(reachedTerminal).toBe(true);
-  const before = Number((await page.locator('.lab').getAttribute('data-commands-run')) ?? '0');
+  const commandsBefore = Number((await page.locator('.lab').getAttribute('data-commands-run')) ?? '0');
   await page.keyboard.type('ls');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(before + 1));
+  await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(commandsBefore + 1));
   await expect(page.locator('.xterm-rows')).toContainText('requirements.txt');
 
   // Escape releases the terminal; Tab then moves on to the next panel.
@@ -209,6 +218,26 @@ test('keyboard alone reaches the panels, runs a command and opens a hint', async
   const start = Number(await splitter.getAttribute('aria-valuenow'));
   await page.keyboard.press('ArrowRight');
   await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 2));
+});
+
+test('Tab key setting switches and persists', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  const toggle = page.locator('[data-tab-toggle]');
+  await expect(toggle).toHaveText('Tab key: moves focus');
+  await toggle.click();
+  await expect(toggle).toHaveText('Tab key: inserts tab');
+
+  // Now Tab indents inside the file.
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+  expect((await editorText(page)).startsWith('    FROM') || (await editorText(page)).startsWith('\tFROM')).toBe(true);
+
+  await page.reload();
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
+  await expect(toggle).toHaveText('Tab key: inserts tab');
+  expect(await page.evaluate(() => localStorage.getItem('slipway:editor-tab'))).toBe('indent');
 });
 
 test('splitter drags with the pointer', async ({ page }) => {
@@ -250,17 +279,27 @@ test('terminal completes with Tab and cancels a line with Ctrl-C', async ({ page
   expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
 });
 
-for (const [width, colorScheme] of [[375, 'light'], [1280, 'light'], [1280, 'dark']] as const) {
-  test(`lab page axe-clean at ${width} px, ${colorScheme}`, async ({ page }) => {
+const axeCases = [
+  ['dockerfile-basics', 375, 'light'],
+  ['dockerfile-basics', 1280, 'light'],
+  ['dockerfile-basics', 1280, 'dark'],
+  ['image-versions', 375, 'light'],
+  ['image-versions', 1280, 'dark'],
+] as const;
+for (const [id, width, colorScheme] of axeCases) {
+  test(`${id} axe-clean at ${width} px, ${colorScheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width, height: 900 });
-    await openLab(page, 'dockerfile-basics');
+    await openLab(page, id);
+    // Monaco colours its tokens after the tokenizer runs; wait for a coloured span in the editor.
+    await expect(page.locator('.monaco-editor .view-lines span[class^="mtk"]').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')).toBe(colorScheme);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
-    await page.screenshot({ path: test.info().outputPath(`lab-${width}-${colorScheme}.png`), fullPage: width === 375 });
+    await page.screenshot({ path: test.info().outputPath(`lab-${id}-${width}-${colorScheme}.png`), fullPage: width === 375 });
   });
 }
 

@@ -20,11 +20,38 @@ import 'monaco-editor/languages/definitions/dockerfile/register.js';
 import 'monaco-editor/languages/definitions/python/register.js';
 import 'monaco-editor/languages/definitions/yaml/register.js';
 import 'monaco-editor/languages/definitions/shell/register.js';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
 
 // Monaco requests a worker per language; only the generic editor worker is bundled.
 (globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
+
+/** localStorage key of the Tab key setting: `focus` (Tab moves focus, the default) or `indent`. */
+const TAB_SETTING_KEY = 'slipway:editor-tab';
+
+// Monaco's own themes fall below 4.5:1 for dark-theme comments (#608b4e on #1e1e1e) and
+// for the dimmed number after the last line, so both lab themes raise those colours.
+monaco.editor.defineTheme('slipway-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '0b6e0b' }],
+  colors: {
+    'editorLineNumber.foreground': '#4f5964',
+    'editorLineNumber.activeForeground': '#0b216f',
+    'editorLineNumber.dimmedForeground': '#4f5964',
+  },
+});
+monaco.editor.defineTheme('slipway-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8fbf7f' }],
+  colors: {
+    'editorLineNumber.foreground': '#9a9a9a',
+    'editorLineNumber.activeForeground': '#e6e6e6',
+    'editorLineNumber.dimmedForeground': '#9a9a9a',
+  },
+});
 
 export type EditorHandle = {
   /** Show `path`; its model is created from `text` the first time. */
@@ -44,9 +71,42 @@ export type EditorHandle = {
   focus(): void;
 };
 
+/**
+ * Wire the Tab key setting: Tab moves focus by default, so a keyboard user
+ * passing through the page does not type tabs into a file. The `toggle`
+ * button and Ctrl+M flip Monaco's switch, and the choice is kept in
+ * localStorage.
+ */
+function setUpTabSetting(toggle: HTMLButtonElement | null): void {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(TAB_SETTING_KEY);
+  } catch {
+    // Storage may be disabled; Tab then moves focus, the default.
+  }
+  TabFocus.setTabFocusMode(stored !== 'indent');
+
+  const show = (movesFocus: boolean): void => {
+    if (toggle === null) return;
+    toggle.textContent = movesFocus ? 'Tab key: moves focus' : 'Tab key: inserts tab';
+  };
+  show(TabFocus.getTabFocusMode());
+
+  TabFocus.onDidChangeTabFocus((movesFocus) => {
+    show(movesFocus);
+    try {
+      localStorage.setItem(TAB_SETTING_KEY, movesFocus ? 'focus' : 'indent');
+    } catch {
+      // The setting then lasts for this page only.
+    }
+  });
+  toggle?.addEventListener('click', () => TabFocus.setTabFocusMode(!TabFocus.getTabFocusMode()));
+}
+
 /** Create the Monaco editor in `host`; Escape hands focus back to `panel`. */
 export function createEditor(host: HTMLElement, panel: HTMLElement, files: Record<string, string>, openPath: string | null): EditorHandle {
   const dark = document.documentElement.dataset.theme === 'dark';
+  setUpTabSetting(panel.querySelector<HTMLButtonElement>('[data-tab-toggle]'));
   const editor = monaco.editor.create(host, {
     model: null,
     automaticLayout: true,
@@ -56,8 +116,8 @@ export function createEditor(host: HTMLElement, panel: HTMLElement, files: Recor
     wordWrap: 'on',
     lineNumbersMinChars: 3,
     folding: false,
-    theme: dark ? 'vs-dark' : 'vs',
-    ariaLabel: 'File editor. Press Escape to leave, or Ctrl+M to make Tab move focus.',
+    theme: dark ? 'slipway-dark' : 'slipway-light',
+    ariaLabel: 'File editor. Tab moves focus unless the Tab key setting or Ctrl+M makes it insert a tab. Escape leaves the editor.',
     fixedOverflowWidgets: true,
   });
 
