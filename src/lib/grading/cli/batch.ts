@@ -4,8 +4,15 @@ import { gradeLineSchema } from '../submission.ts';
 import type { Checkpoint, GradeResult, PriorAttempt } from '../types.ts';
 import { GRADER_VERSION } from '../version.ts';
 
-/** One output line of `slipway grade`: the submission's ids and its result. */
-export type BatchResult = GradeResult & {
+/**
+ * One output line of `slipway grade`: the submission's ids and its result,
+ * with `attempt` and `attemptsUsed` as the grading API returns them.
+ */
+export type BatchResult = Omit<GradeResult, 'attempt'> & {
+  /** This submission's attempt number, or null when it did not count (invalid, clarify, practice). */
+  attempt: number | null;
+  /** Counted attempts so far, this one included. */
+  attemptsUsed: number;
   line: number;
   checkpointId: string;
   learnerId: string;
@@ -113,6 +120,8 @@ export function createBatchGrader(checkpoints: ReadonlyMap<string, Checkpoint>):
         graderVersion: GRADER_VERSION,
         keyVersion: checkpoint.keyVersion,
         ...result,
+        attempt: result.countsAsAttempt ? result.attempt : null,
+        attemptsUsed: result.attempt,
       },
     };
   };

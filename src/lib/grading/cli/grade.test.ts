@@ -51,6 +51,13 @@ describe('slipway grade', () => {
     expect(results[1]).toMatchObject({ attempt: 2, score: 0.8, rawScore: 1, passed: true, interpretedAs: ['edge'] });
   });
 
+  test('uncounted answers have null attempt', () => {
+    // The same fields the grading API returns: attempt is null when the answer cost nothing.
+    expect(results[2]).toMatchObject({ status: 'invalid', attempt: null, attemptsUsed: 0, countsAsAttempt: false });
+    expect(results[4]).toMatchObject({ status: 'clarify', attempt: null, attemptsUsed: 0, countsAsAttempt: false });
+    expect(results[1]).toMatchObject({ attempt: 2, attemptsUsed: 2, countsAsAttempt: true });
+  });
+
   test('results carry versions', () => {
     expect(results[0]?.graderVersion).toBe('grader-1');
     expect(results[0]?.keyVersion).toMatch(/^[0-9a-f]{64}$/);
