@@ -24,6 +24,22 @@ test.describe('POST /api/labs/{id}/verify', () => {
     });
   }
 
+  test('GET returns the latest stored verdict', async ({ request }) => {
+    const learnerId = `e2e-latest-${Date.now()}`;
+    const none = await request.get(`/api/labs/dockerfile-basics/verify?learnerId=${learnerId}`);
+    expect(none.status()).toBe(200);
+    expect(await none.json()).toEqual({ verification: null });
+
+    await request.post('/api/labs/dockerfile-basics/verify', { data: { ...(await solutionSubmission('dockerfile-basics')), learnerId } });
+    const latest = await request.get(`/api/labs/dockerfile-basics/verify?learnerId=${learnerId}`);
+    const body = (await latest.json()) as { verification: { passedAll: boolean; createdAt: string } | null };
+    expect(body.verification?.passedAll).toBe(true);
+    expect(Date.parse(body.verification?.createdAt ?? '')).not.toBeNaN();
+
+    const invalid = await request.get('/api/labs/dockerfile-basics/verify?learnerId=a%20b');
+    expect(invalid.status()).toBe(400);
+  });
+
   test('starter files fail', async ({ request }) => {
     const lab = loadLab('dockerfile-basics');
     const response = await request.post('/api/labs/dockerfile-basics/verify', { data: { learnerId: 'e2e-learner', journal: [], files: lab.files } });

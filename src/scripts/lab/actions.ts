@@ -4,7 +4,7 @@ import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
 import { compactJournal } from '../../lib/labs/verify/journal.ts';
 import { diffSolution, type FileChange } from './file-diff.ts';
 import type { InPageLab } from './inpage-lab.ts';
-import { renderVerifyResult, submitForVerification } from './submit.ts';
+import { fetchLatestVerification, renderVerifyResult, submitForVerification } from './submit.ts';
 
 /** Wire Reset, Solve, Undo and Submit. Reset and Solve ask first and keep the replaced state for Undo. */
 export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabSnapshot): void {
@@ -60,6 +60,14 @@ export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabS
   const titles = new Map(lab.lab.tasks.map((task) => [task.id, task.title]));
   const resultBox = root.querySelector<HTMLElement>('[data-verify-result]');
   if (resultBox !== null && lab.verification !== undefined) renderVerifyResult(resultBox, lab.verification.result, titles, new Date(lab.verification.verifiedAt));
+
+  // Without a verdict in IndexedDB (another lab state, cleared site data), ask the server for the latest one it stored.
+  if (resultBox !== null && lab.verification === undefined) {
+    void fetchLatestVerification(lab.lab.id).then((latest) => {
+      if (latest === null || lab.verification !== undefined) return;
+      renderVerifyResult(resultBox, latest.result, titles, latest.verifiedAt);
+    });
+  }
 
   const submit = button('submit');
   submit?.addEventListener('click', async () => {

@@ -29,6 +29,21 @@ export async function submitForVerification(labId: string, journal: readonly Jou
   return (await response.json()) as VerifyResult;
 }
 
+/** Return this browser's latest verdict the server stored for a lab, with its time, or null when there is none or the request fails. */
+export async function fetchLatestVerification(labId: string): Promise<{ result: VerifyResult; verifiedAt: Date } | null> {
+  try {
+    const response = await fetch(`/api/labs/${encodeURIComponent(labId)}/verify?learnerId=${encodeURIComponent(learnerId())}`);
+    if (!response.ok) return null;
+    const body = (await response.json()) as { verification: (VerifyResult & { createdAt: string }) | null };
+    if (body.verification === null) return null;
+    const { createdAt, ...result } = body.verification;
+    return { result, verifiedAt: new Date(createdAt) };
+  } catch {
+    // Offline or storage unavailable: the panel keeps "Not submitted yet."
+    return null;
+  }
+}
+
 /** Show the server's verdict, task by task, with the time it arrived. */
 export function renderVerifyResult(container: HTMLElement, result: VerifyResult, titles: ReadonlyMap<string, string>, verifiedAt: Date): void {
   container.replaceChildren();

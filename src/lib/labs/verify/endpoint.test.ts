@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../definition/load.ts';
-import { MAX_CONCURRENT_VERIFICATIONS, MAX_VERIFY_BODY_BYTES, postVerification } from './endpoint.ts';
+import { getLatestVerification, MAX_CONCURRENT_VERIFICATIONS, MAX_VERIFY_BODY_BYTES, postVerification, type LatestVerification } from './endpoint.ts';
 import { journalFromCommands } from './journal.ts';
 import { createConcurrencyLimit } from './limit.ts';
 import { REPLAY_TIME } from './replay.ts';
@@ -65,6 +65,23 @@ describe('POST /api/labs/{id}/verify', () => {
     const payload = (await response.json()) as { issues: Array<{ path: string; message: string }> };
     expect(response.status).toBe(400);
     expect(payload.issues).toEqual([{ path: 'learnerId', message: 'Expected 1-128 letters, digits, "_" or "-"' }]);
+  });
+});
+
+describe('GET /api/labs/{id}/verify', () => {
+  const stored: LatestVerification = { labId: 'dockerfile-basics', tasks: [{ id: 'build-image', passed: true, detail: 'ok' }], passedAll: true, createdAt: '2026-12-04T21:00:00.000Z' };
+  const read = async (learnerId: string, labId: string) => (learnerId === 'learner-1' && labId === 'dockerfile-basics' ? stored : null);
+
+  it.each<[string, string, string, number, unknown]>([
+    ['a stored verdict', 'dockerfile-basics', '?learnerId=learner-1', 200, { verification: stored }],
+    ['no verdict yet', 'dockerfile-basics', '?learnerId=learner-2', 200, { verification: null }],
+    ['a missing learnerId', 'dockerfile-basics', '', 400, undefined],
+    ['an invalid learnerId', 'dockerfile-basics', '?learnerId=a%20b', 400, undefined],
+    ['an unknown lab', 'no-such-lab', '?learnerId=learner-1', 404, undefined],
+  ])('answers %s', async (_name, labId, query, status, body) => {
+    const response = await getLatestVerification(new Request(`http://127.0.0.1/api/labs/${labId}/verify${query}`), labId, read);
+    expect(response.status).toBe(status);
+    if (body !== undefined) expect(await response.json()).toEqual(body);
   });
 });
 

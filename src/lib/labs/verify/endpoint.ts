@@ -34,6 +34,39 @@ function findLab(id: string): Lab | undefined {
   return lab;
 }
 
+/** A verification result as storage returns it, with the time the server recorded it. */
+export type LatestVerification = VerificationResult & { createdAt: string };
+
+/** Function that returns a learner's latest stored verification of a lab, or null when there is none. */
+export type ReadLatestVerification = (learnerId: string, labId: string) => Promise<LatestVerification | null>;
+
+const learnerIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Handle GET /api/labs/{id}/verify?learnerId=…: return `{ verification }`,
+ * the learner's latest stored verdict on the lab with its `createdAt`, or
+ * null when there is none. Statuses: 200, 400 invalid learnerId, 404 unknown lab.
+ */
+export async function getLatestVerification(request: Request, labId: string | undefined, read: ReadLatestVerification): Promise<Response> {
+  try {
+    const lab = labId === undefined ? undefined : findLab(labId);
+    if (lab === undefined) {
+      log.warn({ status: 404, reason: 'lab not found', labId }, 'request rejected');
+      return json(404, { error: `Lab "${labId}" not found` });
+    }
+
+    const learnerId = new URL(request.url).searchParams.get('learnerId') ?? '';
+    if (!learnerIdPattern.test(learnerId)) {
+      log.warn({ status: 400, reason: 'invalid learnerId', labId }, 'request rejected');
+      return json(400, { error: 'Invalid learnerId: expected 1-128 letters, digits, "_" or "-" in ?learnerId=', issues: [{ path: 'learnerId', message: 'Expected 1-128 letters, digits, "_" or "-"' }] });
+    }
+    return json(200, { verification: await read(learnerId, lab.id) });
+  } catch (error) {
+    log.error({ err: error, labId }, 'reading the latest lab verification failed');
+    return json(500, { error: 'Internal server error; the verification could not be read, try again' });
+  }
+}
+
 /** Function that stores a verification result with the learner's progress. */
 export type RecordVerification = (learnerId: string, result: VerificationResult) => Promise<void>;
 

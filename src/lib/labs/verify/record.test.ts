@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../storage/index.ts';
-import { recordVerification } from './record.ts';
+import { latestVerification, recordVerification } from './record.ts';
 import type { VerificationResult } from './verify.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'slipway-lab-record-'));
@@ -36,6 +36,9 @@ describe('lab verification storage', () => {
     ]);
     expect(JSON.parse(rows[0]?.tasksJson ?? '[]')).toEqual(result.tasks);
     expect(await storage.listLabVerifications('learner-1', 'image-versions')).toEqual([]);
+
+    expect(await latestVerification(storage, 'learner-1', 'dockerfile-basics')).toEqual({ ...result, passedAll: true, createdAt: '2026-12-04T20:05:00.000Z' });
+    expect(await latestVerification(storage, 'learner-1', 'image-versions')).toBeNull();
     await storage.close();
   });
 
