@@ -164,17 +164,29 @@ describe('cli', () => {
     expect(inspect.stdout).toBe(`localhost:5000/heart-model@${digest}\n`);
   });
 
-  const usage: Array<[string[], string]> = [
-    [['build'], '"docker build" requires exactly 1 argument.\nSee \'docker build --help\'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n'],
-    [['build', '-x', '.'], "unknown shorthand flag: 'x' in -x"],
-    [['foo'], "docker: 'foo' is not a docker command."],
-    [['build', '-t', 'Heart:1', '.'], 'invalid reference format: repository name (library/Heart) must be lowercase'],
+  const usage: Array<[string[], string, number]> = [
+    [['build'], "ERROR: docker: 'docker buildx build' requires 1 argument\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nRun 'docker buildx build --help' for more information\n", 1],
+    [['build', '-x', '.'], "unknown shorthand flag: 'x' in -x\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nRun 'docker buildx build --help' for more information\n", 125],
+    [['foo'], "docker: unknown command: docker foo\n\nRun 'docker --help' for more information\n", 1],
+    [['--boo'], "unknown flag: --boo\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n", 125],
+    [['build', '-t', 'Heart:1', '.'], 'ERROR: invalid tag "Heart:1": repository name must be lowercase\n', 1],
+    [['build', '-t', 'heart model', '.'], 'ERROR: invalid tag "heart model": invalid reference format\n', 1],
+    [['tag', 'a'], "docker: 'docker tag' requires 2 arguments\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information\n", 1],
+    [['image', 'tag', 'a'], "docker: 'docker image tag' requires 2 arguments\n\nUsage:  docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker image tag --help' for more information\n", 1],
+    [['tag', '--boo', 'a', 'b'], "unknown flag: --boo\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information\n", 125],
+    [['rmi'], "docker: 'docker rmi' requires at least 1 argument\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nSee 'docker rmi --help' for more information\n", 1],
+    [['images', 'a', 'b'], "docker: 'docker images' requires at most 1 argument\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker images --help' for more information\n", 1],
+    [['image', 'ls', 'a', 'b'], "docker: 'docker image ls' requires at most 1 argument\n\nUsage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker image ls --help' for more information\n", 1],
+    [['history'], "docker: 'docker history' requires 1 argument\n\nUsage:  docker history [OPTIONS] IMAGE\n\nRun 'docker history --help' for more information\n", 1],
+    [['inspect'], "docker: 'docker inspect' requires at least 1 argument\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nSee 'docker inspect --help' for more information\n", 1],
+    [['run'], "docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information\n", 1],
+    [['push'], "docker: 'docker push' requires 1 argument\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nRun 'docker push --help' for more information\n", 1],
   ];
-  it.each(usage)('usage error for %j', async (args, message) => {
+  it.each(usage)('usage error for %j', async (args, stderr, code) => {
     const { engine } = fixtureEngine();
     const result = await docker(engine, args);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain(message);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(code);
   });
 });
 

@@ -3,7 +3,7 @@ import { runBuild } from '../builder/build.ts';
 import { parseReference, ReferenceError } from '../reference.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { exactArgs, usageError } from './usage.ts';
+import { argumentCountText, flagError } from './usage.ts';
 
 const specs: FlagSpec[] = [
   { name: 'tag', short: 't', kind: 'list' },
@@ -46,6 +46,19 @@ Options:
       --target string                 Set the target build stage to build
 `;
 
+/**
+ * Reword a tag's parse error as buildx words it: buildx parses tags without
+ * normalising them, so an upper-case name gives "repository name must be lowercase".
+ */
+function buildxTagError(tag: string, message: string): string {
+  try {
+    parseReference(tag.toLowerCase());
+    return 'repository name must be lowercase';
+  } catch {
+    return message;
+  }
+}
+
 /** Run `docker build`. */
 async function build(args: string[], context: CliContext): Promise<number> {
   let flags;
@@ -53,13 +66,18 @@ async function build(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, specs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'build', buildUsage, buildSummary, error.message);
+    return flagError(context.io, 'buildx build', buildUsage, error.message);
   }
   if (flagSet(flags, 'help')) {
     context.io.stdout(buildHelp);
     return 0;
   }
-  if (flags.operands.length !== 1) return usageError(context.io, 'build', buildUsage, buildSummary, exactArgs('build', 1));
+
+  // `docker build` runs buildx, which prefixes its errors with `ERROR: `.
+  if (flags.operands.length !== 1) {
+    context.io.stderr(`ERROR: ${argumentCountText('buildx build', buildUsage, { exactly: 1 })}\n`);
+    return 1;
+  }
 
   const tags: string[] = [];
   for (const tag of flags.values.get('tag') ?? []) {
@@ -69,7 +87,7 @@ async function build(args: string[], context: CliContext): Promise<number> {
       tags.push(tag.includes(':') && reference.tag !== null ? tag : `${tag}:latest`);
     } catch (error) {
       if (!(error instanceof ReferenceError)) throw error;
-      context.io.stderr(`ERROR: invalid tag "${tag}": ${error.message}\n`);
+      context.io.stderr(`ERROR: invalid tag "${tag}": ${buildxTagError(tag, error.message)}\n`);
       return 1;
     }
   }

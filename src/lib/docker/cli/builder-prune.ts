@@ -2,7 +2,7 @@ import { seededFraction } from '../digest.ts';
 import { humanSize } from '../units.ts';
 import { flagSet, parseFlags, UsageError } from './flags.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { usageError } from './usage.ts';
+import { flagError } from './usage.ts';
 
 const usage = 'docker buildx prune';
 const summary = 'Remove build cache';
@@ -26,7 +26,7 @@ async function prune(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, [{ name: 'all', short: 'a', kind: 'bool' }, { name: 'force', short: 'f', kind: 'bool' }, { name: 'filter', kind: 'list' }, { name: 'help', kind: 'bool' }]);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'builder prune', usage, summary, error.message);
+    return flagError(context.io, 'buildx prune', usage, error.message);
   }
   const all = flagSet(flags, 'all');
   if (!flagSet(flags, 'force')) {

@@ -75,7 +75,8 @@ export async function dispatch(args: string[], context: CliContext): Promise<num
     return 0;
   }
   if (first.startsWith('-')) {
-    context.io.stderr(`unknown flag: ${first}\nSee 'docker --help'.\n`);
+    const flag = first.startsWith('--') ? `flag: ${first.split('=')[0]}` : `shorthand flag: '${first[1]}' in ${first}`;
+    context.io.stderr(`unknown ${flag}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`);
     return 125;
   }
   const twoWord = second === undefined ? undefined : subcommands[`${first} ${second}`];
@@ -87,7 +88,7 @@ export async function dispatch(args: string[], context: CliContext): Promise<num
       context.io.stderr(`simulated: "docker ${name}" is not part of the Slipway lab engine, which builds, tags, pushes and pulls images but runs no long-lived containers.\n`);
       return 1;
     }
-    context.io.stderr(`docker: '${first}' is not a docker command.\nSee 'docker --help'\n`);
+    context.io.stderr(`docker: unknown command: docker ${first}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
   if (command === buildCommand && (commandArgs.includes('--help') || commandArgs.includes('-h'))) {
@@ -98,5 +99,5 @@ export async function dispatch(args: string[], context: CliContext): Promise<num
     context.io.stdout(`\nUsage:  ${command.usage}\n\n${command.summary}\n`);
     return 0;
   }
-  return command.run(commandArgs, context);
+  return command.run(commandArgs, { ...context, commandPath: twoWord !== undefined ? `${first} ${second}` : first });
 }

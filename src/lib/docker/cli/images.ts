@@ -7,7 +7,7 @@ import { humanAge, humanSize } from '../units.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { renderTemplate } from './template.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { exactArgs, minArgs, usageError } from './usage.ts';
+import { argumentCountError, flagError } from './usage.ts';
 
 /**
  * Render rows as the Docker CLI's tables (Go tabwriter with minimum width 10
@@ -62,9 +62,9 @@ async function images(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, imagesSpecs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'images', imagesUsage, imagesSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'images', imagesUsage, error.message);
   }
-  if (flags.operands.length > 1) return usageError(context.io, 'images', imagesUsage, imagesSummary, '"docker images" requires at most 1 argument.');
+  if (flags.operands.length > 1) return argumentCountError(context.io, context.commandPath ?? 'images', imagesUsage, { atMost: 1 });
   const now = context.now();
   const filterRepo = flags.operands[0];
   const danglingOnly = (flags.values.get('filter') ?? []).includes('dangling=true');
@@ -161,9 +161,9 @@ async function history(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, historySpecs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'history', historyUsage, historySummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'history', historyUsage, error.message);
   }
-  if (flags.operands.length !== 1) return usageError(context.io, 'history', historyUsage, historySummary, exactArgs('history', 1));
+  if (flags.operands.length !== 1) return argumentCountError(context.io, context.commandPath ?? 'history', historyUsage, { exactly: 1 });
   const reference = flags.operands[0] ?? '';
   const image = context.store.find(reference);
   if (image === null) {
@@ -224,17 +224,20 @@ const inspectSpecs: FlagSpec[] = [
 
 const inspectUsage = 'docker image inspect [OPTIONS] IMAGE [IMAGE...]';
 const inspectSummary = 'Display detailed information on one or more images';
+const inspectAnyUsage = 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]';
 
 /** Run `docker image inspect`, or `docker inspect` when `anyObject` (whose missing-object error differs). */
 async function inspect(args: string[], context: CliContext, anyObject = false): Promise<number> {
+  const commandPath = context.commandPath ?? (anyObject ? 'inspect' : 'image inspect');
+  const usage = anyObject ? inspectAnyUsage : inspectUsage;
   let flags;
   try {
     flags = parseFlags(args, inspectSpecs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'image inspect', inspectUsage, inspectSummary, error.message);
+    return flagError(context.io, commandPath, usage, error.message);
   }
-  if (flags.operands.length === 0) return usageError(context.io, 'image inspect', inspectUsage, inspectSummary, minArgs('image inspect', 1));
+  if (flags.operands.length === 0) return argumentCountError(context.io, commandPath, usage, { atLeast: 1 });
   const format = flagValue(flags, 'format');
   const objects: Record<string, unknown>[] = [];
   const errors: string[] = [];
@@ -267,4 +270,4 @@ async function inspect(args: string[], context: CliContext, anyObject = false): 
 export const imagesCommand: Subcommand = { usage: imagesUsage, summary: imagesSummary, run: images };
 export const historyCommand: Subcommand = { usage: historyUsage, summary: historySummary, run: history };
 export const imageInspectCommand: Subcommand = { usage: inspectUsage, summary: inspectSummary, run: (args, context) => inspect(args, context) };
-export const inspectCommand: Subcommand = { usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]', summary: 'Return low-level information on Docker objects', run: (args, context) => inspect(args, context, true) };
+export const inspectCommand: Subcommand = { usage: inspectAnyUsage, summary: 'Return low-level information on Docker objects', run: (args, context) => inspect(args, context, true) };

@@ -5,7 +5,7 @@ import { familiarName, formatFull, parseReference, ReferenceError } from '../ref
 import { parseFlags, UsageError } from './flags.ts';
 import { familiarTag } from './tags.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { exactArgs, usageError } from './usage.ts';
+import { argumentCountError, flagError } from './usage.ts';
 
 /** Host of the registry that runs inside the lab. */
 export const labRegistry = 'localhost:5000';
@@ -34,9 +34,9 @@ async function push(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, [{ name: 'all-tags', short: 'a', kind: 'bool' }, { name: 'quiet', short: 'q', kind: 'bool' }, { name: 'help', kind: 'bool' }]);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'push', pushUsage, pushSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'push', pushUsage, error.message);
   }
-  if (flags.operands.length !== 1) return usageError(context.io, 'push', pushUsage, pushSummary, exactArgs('push', 1));
+  if (flags.operands.length !== 1) return argumentCountError(context.io, context.commandPath ?? 'push', pushUsage, { exactly: 1 });
   const text = flags.operands[0] ?? '';
   let reference;
   try {
@@ -149,9 +149,9 @@ async function pull(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, [{ name: 'quiet', short: 'q', kind: 'bool' }, { name: 'all-tags', short: 'a', kind: 'bool' }, { name: 'platform', kind: 'string' }, { name: 'help', kind: 'bool' }]);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'pull', pullUsage, pullSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'pull', pullUsage, error.message);
   }
-  if (flags.operands.length !== 1) return usageError(context.io, 'pull', pullUsage, pullSummary, exactArgs('pull', 1));
+  if (flags.operands.length !== 1) return argumentCountError(context.io, context.commandPath ?? 'pull', pullUsage, { exactly: 1 });
   return (await pullImage(flags.operands[0] ?? '', context)) === null ? 1 : 0;
 }
 

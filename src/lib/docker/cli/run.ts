@@ -8,7 +8,7 @@ import { isShellBuiltin, runScript } from '../run/interpreter.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { pullImage } from './registry.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { minArgs, usageError } from './usage.ts';
+import { argumentCountError } from './usage.ts';
 
 const specs: FlagSpec[] = [
   { name: 'rm', kind: 'bool' },
@@ -74,7 +74,7 @@ async function run(args: string[], context: CliContext): Promise<number> {
     context.io.stderr(`docker: ${error.message}\n\nRun 'docker run --help' for more information\n`);
     return 125;
   }
-  if (flags.operands.length === 0) return usageError(context.io, 'run', usage, summary, minArgs('run', 1));
+  if (flags.operands.length === 0) return argumentCountError(context.io, context.commandPath ?? 'run', usage, { atLeast: 1 });
   const [reference = '', ...command] = flags.operands;
   let image = context.store.find(reference);
   if (image === null) {

@@ -5,7 +5,7 @@ import { humanSize } from '../units.ts';
 import { flagSet, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { displayReference } from './images.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { exactArgs, minArgs, usageError } from './usage.ts';
+import { argumentCountError, flagError } from './usage.ts';
 
 /** Normalise a user-typed tag to the familiar form the store keeps (`heart-model` → `heart-model:latest`). */
 export function familiarTag(text: string): string {
@@ -24,9 +24,9 @@ async function tag(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, [{ name: 'help', kind: 'bool' }]);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'tag', tagUsage, tagSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'tag', tagUsage, error.message);
   }
-  if (flags.operands.length !== 2) return usageError(context.io, 'tag', tagUsage, tagSummary, exactArgs('tag', 2));
+  if (flags.operands.length !== 2) return argumentCountError(context.io, context.commandPath ?? 'tag', tagUsage, { exactly: 2 });
   const [source = '', target = ''] = flags.operands;
   let targetTag: string;
   try {
@@ -67,9 +67,9 @@ async function rmi(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, rmiSpecs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'rmi', rmiUsage, rmiSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'rmi', rmiUsage, error.message);
   }
-  if (flags.operands.length === 0) return usageError(context.io, 'rmi', rmiUsage, rmiSummary, minArgs('rmi', 1));
+  if (flags.operands.length === 0) return argumentCountError(context.io, context.commandPath ?? 'rmi', rmiUsage, { atLeast: 1 });
   const force = flagSet(flags, 'force');
   let status = 0;
   for (const reference of flags.operands) {
@@ -110,7 +110,7 @@ async function prune(args: string[], context: CliContext): Promise<number> {
     flags = parseFlags(args, [{ name: 'all', short: 'a', kind: 'bool' }, { name: 'force', short: 'f', kind: 'bool' }, { name: 'filter', kind: 'list' }, { name: 'help', kind: 'bool' }]);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return usageError(context.io, 'image prune', pruneUsage, pruneSummary, error.message);
+    return flagError(context.io, context.commandPath ?? 'image prune', pruneUsage, error.message);
   }
   const all = flagSet(flags, 'all');
   if (!flagSet(flags, 'force')) {
