@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -363,6 +364,53 @@ describe.each(backendNames())('grading API on $name', ({ name, skip }) => {
         .map((row) => row.attempt ?? 0)
         .sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    }
+  });
+
+  it.skipIf(skip)('CLI grades as the API does', async () => {
+    // Two learners with attempt histories, free text, a clarify reply, an invalid answer and reasons.
+    const ana = newLearner();
+    const bo = newLearner();
+    const sequence: Array<[string, Record<string, unknown>]> = [
+      [ana, { choice: 'serverless', reasons: ['latency', 'steady-traffic'] }],
+      [ana, { text: 'edge or serverless' }],
+      [ana, { choice: 'no-such-option' }],
+      [ana, { text: 'not serverless, run it on the watch with Core ML' }],
+      [ana, { choice: 'container' }],
+      [bo, { choice: 'model-as-a-service' }],
+      [bo, { choice: 'managed-platform', reasons: ['offline'] }],
+      [bo, { choice: 'edge', reasons: ['latency', 'offline', 'data-on-device'] }],
+    ];
+    const lines = sequence.map(([learnerId, answer], index) => ({ checkpointId: unlimitedId, learnerId, submissionId: `cli-${index}`, answer }));
+
+    const viaApi: Array<Record<string, unknown>> = [];
+    for (const { learnerId, submissionId, answer } of lines) {
+      const response = await post(base, unlimitedId, { learnerId, submissionId, answer, client: 'api' });
+      expect(response.status).toBe(201);
+      viaApi.push((await response.json()) as Record<string, unknown>);
+    }
+
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-cli-api-'));
+    try {
+      const input = join(dir, 'submissions.jsonl');
+      writeFileSync(input, lines.map((line) => JSON.stringify(line)).join('\n'));
+      const cli = spawnSync(process.execPath, ['bin/slipway.mjs', 'grade', input], {
+        encoding: 'utf8',
+        env: { ...process.env, SLIPWAY_ROOT: content.root },
+      });
+      expect(cli.status).toBe(0);
+      const viaCli = cli.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+      // Everything the grade consists of; ids, versions and times differ by design.
+      const gradeFields = ['status', 'attempt', 'countsAsAttempt', 'attemptsUsed', 'attemptsLeft', 'score', 'rawScore', 'passed', 'bestScore', 'locked', 'feedback', 'hints', 'solution', 'interpretedAs'];
+      const pick = (result: Record<string, unknown>) => Object.fromEntries(gradeFields.map((field) => [field, result[field]]));
+      expect(viaCli).toHaveLength(lines.length);
+      expect(viaApi.map((result) => result.status)).toEqual(['graded', 'clarify', 'invalid', 'graded', 'graded', 'graded', 'graded', 'graded']);
+      viaCli.forEach((result, index) => {
+        expect(pick(result), `line ${index + 1}`).toEqual(pick(viaApi[index] ?? {}));
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
