@@ -67,6 +67,7 @@ describe('docker history and inspect', () => {
     const [object] = JSON.parse((await docker(engine, ['image', 'inspect', 'heart-model:1.0'])).stdout) as Array<Record<string, unknown>>;
     expect(Object.keys(object ?? {})).toEqual(['Id', 'RepoTags', 'RepoDigests', 'Parent', 'Comment', 'Created', 'DockerVersion', 'Author', 'Config', 'Architecture', 'Os', 'Size', 'GraphDriver', 'RootFS', 'Metadata']);
     expect(object?.Config).toMatchObject({ User: 'app', WorkingDir: '/app', ExposedPorts: { '8080/tcp': {} }, Cmd: ['uvicorn', 'app:app', '--host', '0.0.0.0', '--port', '8080'] });
+    expect(Object.keys(object?.Config ?? {})).toEqual(['User', 'ExposedPorts', 'Env', 'Cmd', 'Volumes', 'WorkingDir', 'Entrypoint', 'OnBuild', 'Labels']);
     expect(object?.Comment).toBe('buildkit.dockerfile.v0');
     const id = await docker(engine, ['inspect', '--format', '{{.Id}}', 'heart-model:1.0']);
     expect(id.stdout).toBe(`${String(object?.Id)}\n`);

@@ -42,7 +42,13 @@ function layerRows(store: ImageStore, image: StoredImage): Array<{ createdBy: st
   });
 }
 
-/** Build the JSON object `docker image inspect` prints for an image (Docker Engine 27 shape). */
+/**
+ * Build the JSON object `docker image inspect` prints for an image, in the
+ * shape of Engine API 1.50 and later (Docker 28.2+): Config has no Hostname,
+ * Tty, Image or other container-only fields, but still lists empty Env, Cmd,
+ * User, WorkingDir, Volumes, Entrypoint, OnBuild and Labels.
+ * NOTE: the order of Config keys follows the older container config and is not checked against a 28.x daemon.
+ */
 export function inspectObject(store: ImageStore, image: StoredImage): Record<string, unknown> {
   const config: ImageConfig = store.configOf(image);
   const container = config.config;
@@ -57,21 +63,12 @@ export function inspectObject(store: ImageStore, image: StoredImage): Record<str
     DockerVersion: '',
     Author: '',
     Config: {
-      Hostname: '',
-      Domainname: '',
       User: container.User ?? '',
-      AttachStdin: false,
-      AttachStdout: false,
-      AttachStderr: false,
       ...(container.ExposedPorts !== undefined && Object.keys(container.ExposedPorts).length > 0 ? { ExposedPorts: container.ExposedPorts } : {}),
-      Tty: false,
-      OpenStdin: false,
-      StdinOnce: false,
       Env: container.Env ?? null,
       Cmd: container.Cmd ?? null,
       ...(container.Healthcheck !== undefined ? { Healthcheck: container.Healthcheck } : {}),
       ...(container.ArgsEscaped === true ? { ArgsEscaped: true } : {}),
-      Image: '',
       Volumes: container.Volumes !== undefined && Object.keys(container.Volumes).length > 0 ? container.Volumes : null,
       WorkingDir: container.WorkingDir ?? '',
       Entrypoint: container.Entrypoint ?? null,
