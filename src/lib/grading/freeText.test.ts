@@ -86,6 +86,12 @@ const phrasings: Array<[string, Expected]> = [
   // The negation window is four words; further away the mention counts.
   ['without a network connection the app uses core ml', 'edge'],
   ['not the best idea in my view, serverless', 'serverless'],
+  // Affirmations that start with a negator negate nothing.
+  ['no doubt edge', 'edge'],
+  ['without a doubt serverless', 'serverless'],
+  ['without doubt the watch', 'edge'],
+  ['no question edge', 'edge'],
+  ['no doubt not serverless', { clarify: [] }],
   // Clause breaks end a negation.
   ['no internet so edge', 'edge'],
   ['no network, so edge', 'edge'],

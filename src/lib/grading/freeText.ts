@@ -10,7 +10,8 @@
  *    "cutting edge", "bleeding edge", "leading edge", "edge case(s)" and
  *    "edge of" ("on the edge of failure" is not the edge option). A checkpoint
  *    that wants "edge of the network" lists it as a synonym, and the longer
- *    phrase wins.
+ *    phrase wins. Affirmations such as "no doubt" are idioms too, so their
+ *    "no" negates nothing.
  * 4. Negation: a negator ("not", "no", "never", "don't", "without", "avoid",
  *    "instead of", "rather than", …) negates the next option mention if at
  *    most `negationWindow` words lie between them, and only until a clause
@@ -50,7 +51,11 @@ const clauseBreakWords = new Set([
 /** Words that keep a negation going from one option to the next in a list. */
 const listWords = new Set(['or', 'nor', 'a', 'an', 'the', 'any']);
 
-const idioms = ['cutting edge', 'bleeding edge', 'leading edge', 'edge case', 'edge cases', 'edge of'];
+const idioms = [
+  'cutting edge', 'bleeding edge', 'leading edge', 'edge case', 'edge cases', 'edge of',
+  // Affirmations that start with a negator: "no doubt edge" names edge.
+  'no doubt', 'without doubt', 'without a doubt', 'no question',
+];
 
 /** Words that fit every server-side option, so they name none of them. */
 export const vagueTerms = ['server', 'servers'];
