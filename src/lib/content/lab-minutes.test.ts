@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readLabMinutes } from './lab-minutes.ts';
 
+type MinutesCase = { name: string; manifests: Record<string, string>; expected: [string, number][] };
+
 describe('readLabMinutes', () => {
-  it.each([
+  it.each<MinutesCase>([
     { name: 'one lab', manifests: { '/labs/a/lab.yaml': 'title: A\nminutes: 25\n' }, expected: [['a', 25]] },
     { name: 'two labs', manifests: { '/labs/a/lab.yaml': 'minutes: 25', '/labs/b-2/lab.yaml': 'minutes: 30' }, expected: [['a', 25], ['b-2', 30]] },
     { name: 'path not a manifest', manifests: { '/labs/a/files/lab.yml': 'minutes: 5' }, expected: [] },
