@@ -14,6 +14,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
  * @astrojs/node 11.1's dist/server.js; when they are missing, the build warns
  * and serve.mjs falls back to `handler` for every request.
  */
+/** @returns {import('vite').Plugin} */
 function exportAppHandler() {
   return {
     name: 'slipway:export-app-handler',
