@@ -80,6 +80,9 @@ export async function startLab(
  * the page never switches by itself, so a learner who is typing keeps the
  * terminal they are using. Switching saves the current files to IndexedDB and
  * reloads with `?runtime=webcontainer`, which mounts them in the container.
+ *
+ * NOTE: only the failed boot has run in a browser (StackBlitz was unreachable
+ * where this was written); the button after a successful boot is untested.
  */
 async function offerWebContainer(root: HTMLElement, inPage: InPageLab, showOutcome: (outcome: RuntimeOutcome) => void): Promise<void> {
   const { bootWebContainerOnce } = await import('../../lib/labs/runtime/webcontainer.ts');
