@@ -269,6 +269,8 @@ export interface Dockerfile {
 export class ParseError extends Error {
   line: number;
   range: Range;
+  /** True for errors raised while reading the file as a whole, before instructions are checked. */
+  fileLevel = false;
 
   constructor(message: string, range: Range) {
     super(message);
@@ -277,9 +279,14 @@ export class ParseError extends Error {
     this.range = range;
   }
 
-  /** Formats the error as BuildKit reports it: `dockerfile parse error on line N: message`. */
+  /**
+   * Formats the error as BuildKit reports it. Instruction errors read
+   * `dockerfile parse error on line N: message`. BuildKit adds that prefix only
+   * when it checks instructions, so file-level errors (directives, heredocs,
+   * `file with no instructions`) print the bare message.
+   */
   describe(): string {
-    return `dockerfile parse error on line ${this.line}: ${this.message}`;
+    return this.fileLevel ? this.message : `dockerfile parse error on line ${this.line}: ${this.message}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ParseError } from '../ast.ts';
+import { fileLevelError } from './errors.ts';
 import type { Directive, EscapeToken } from '../ast.ts';
 import { lineRange } from './source-map.ts';
 
@@ -30,13 +30,13 @@ export function readDirectives(lines: readonly string[]): DirectiveBlock {
 
     const range = directive.range;
     if (seen.has(directive.name)) {
-      throw new ParseError(`only one ${directive.name} parser directive can be used`, range);
+      throw fileLevelError(`only one ${directive.name} parser directive can be used`, range);
     }
     seen.add(directive.name);
 
     if (directive.name === 'escape') {
       if (directive.value !== '\\' && directive.value !== '`') {
-        throw new ParseError(`invalid escape token '${directive.value}' does not match \` or \\`, range);
+        throw fileLevelError(`invalid escape token '${directive.value}' does not match \` or \\`, range);
       }
       escapeToken = directive.value;
     }

@@ -115,6 +115,19 @@ describe('parseDockerfile errors', () => {
     );
   });
 
+  const described: [source: string, text: string][] = [
+    ['FROM a\nCOPY x', 'dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined'],
+    ['FROM a\nENV =x', 'dockerfile parse error on line 2: ENV names can not be blank'],
+    ['# just a comment\n', 'file with no instructions'],
+    ['FROM a\nRUN <<EOF\necho', 'unterminated heredoc'],
+    ['FROM a\nENV x', 'ENV must have two arguments'],
+    ['# escape=x\nFROM a', "invalid escape token 'x' does not match ` or \\"],
+    ['# escape=`\n# escape=\\\nFROM a', 'only one escape parser directive can be used'],
+  ];
+  it.each(described)('describe of %j', (source, text) => {
+    expect(parseErrorOf(() => parseDockerfile(source)).describe()).toBe(text);
+  });
+
   it('multi-line error range', () => {
     const error = parseErrorOf(() => parseDockerfile('FROM a\nCOPY \\\n  x'));
     expect(error.range.start.line).toBe(2);
