@@ -94,8 +94,8 @@ export async function cachedStep(
       const layer = store.state.layers[hit.diffId];
       if (layer?.entries) state.fs.applyLayer(layer.entries);
       state.diffIds.push(hit.diffId);
-      state.lastCreated = hit.created;
     }
+    if (hit.created > state.lastCreated) state.lastCreated = hit.created;
     state.history.push({ created: hit.created, created_by: step.history, comment: buildkitComment, ...(hit.diffId === null ? { empty_layer: true } : {}) });
     state.cacheKey = key;
     services.steps.push({ title, cached: true, instruction: step.instruction });
@@ -120,8 +120,10 @@ export async function cachedStep(
     diffId = layer.diffId;
     size = layer.size;
     state.diffIds.push(diffId);
-    state.lastCreated = created;
   }
+
+  // A step that changed no files still dates the image, as its history row does.
+  if (created > state.lastCreated) state.lastCreated = created;
   progress.done(vertex, result.elapsed);
   store.state.cache[key] = { diffId, created, logs: result.logs.map((line) => line.text) };
   state.history.push({ created, created_by: step.history, comment: buildkitComment, ...(diffId === null ? { empty_layer: true } : {}) });

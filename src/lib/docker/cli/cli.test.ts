@@ -34,6 +34,18 @@ describe('docker images', () => {
     expect(stdout).toMatch(/^REPOSITORY    TAG       IMAGE ID       CREATED      SIZE\nheart-model   1\.0       [a-f0-9]{12}   3 days ago   180MB\n<none>        <none>    [a-f0-9]{12}   3 days ago   180MB\n$/);
   });
 
+  const createdRows: Array<[string, string]> = [
+    ['RUN that writes no file', 'FROM python:3.12-slim\nRUN echo hello\n'],
+    ['RUN that writes a file', 'FROM python:3.12-slim\nRUN echo hello > /hello.txt\n'],
+    ['metadata step last', 'FROM python:3.12-slim\nRUN echo hello\nENV MODE=prod\n'],
+  ];
+  it.each(createdRows)('Created is the build time: %s', async (_name, dockerfile) => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    expect((await docker(engine, ['build', '-t', 'stamp:1', '.'])).code).toBe(0);
+    const created = await docker(engine, ['inspect', '--format', '{{.Created}}', 'stamp:1']);
+    expect(created.stdout).toBe('2026-03-01T10:00:00Z\n');
+  });
+
   it('prints -q, --digests and --format json', async () => {
     const { engine } = movableEngine();
     await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
