@@ -182,11 +182,11 @@ describe.each(backends)('storage on $name', ({ create, skip }) => {
     );
 
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // PostgreSQL serves the three transactions in whichever order their locks
+    // are granted, so only the set of numbers is fixed, not which id gets 1.
     const stored = await storage.listAttempts('learner-batch', 'heart-rate');
-    expect(stored.map((row) => [row.submissionId, row.attempt])).toEqual([
-      ['ok-1', 1],
-      ['ok-2', 2],
-    ]);
+    expect(stored.map((row) => row.submissionId).sort()).toEqual(['ok-1', 'ok-2']);
+    expect(stored.map((row) => row.attempt).sort()).toEqual([1, 2]);
   });
 
   it.skipIf(skip)('duplicate submission id is rejected', async () => {
