@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repositoryRoot } from '../testing.ts';
+import { GRADER_VERSION } from '../version.ts';
 
 const submissions = [
   '{"checkpointId":"heart-rate","learnerId":"ana","submissionId":"1","answer":{"choice":"serverless"}}',
@@ -59,7 +60,7 @@ describe('slipway grade', () => {
   });
 
   test('results carry versions', () => {
-    expect(results[0]?.graderVersion).toBe('grader-1');
+    expect(results[0]?.graderVersion).toBe(GRADER_VERSION);
     expect(results[0]?.keyVersion).toMatch(/^[0-9a-f]{64}$/);
   });
 
