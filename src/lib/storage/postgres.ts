@@ -22,7 +22,11 @@ export class PostgresStorage implements Storage {
     // An idle client fails when the server restarts or ends the connection; the
     // pool drops it and connects again on the next query. Without a listener the
     // error would crash the process.
-    this.#pool.on('error', (error) => log.error({ err: error }, 'idle PostgreSQL connection failed'));
+    // pg attaches the client (with its secret key) to the error, so log only
+    // the message and the SQLSTATE code.
+    this.#pool.on('error', (error: Error & { code?: string }) =>
+      log.error({ code: error.code, reason: error.message }, 'idle PostgreSQL connection failed'),
+    );
   }
 
   /** Run `work` on one client inside BEGIN … COMMIT, rolling back if it throws. */
