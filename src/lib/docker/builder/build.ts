@@ -245,6 +245,7 @@ export async function runBuild(request: BuildRequest, services: BuildServices): 
   progress.done(exportVertex, exportSeconds + 0.05);
   if (request.quiet) services.stdout(`${imageId}\n`);
   const baseEnv = [...finished.values()].flatMap((state) => (state.base?.env ?? []).map((entry) => entry.slice(0, entry.indexOf('='))));
-  printWarnings(services, dockerfile, [...new Set(baseEnv)]);
+  // buildx prints no warning summary in quiet mode, so `-q` leaves only the image ID.
+  if (!request.quiet) printWarnings(services, dockerfile, [...new Set(baseEnv)]);
   return finish(0, imageId, null);
 }

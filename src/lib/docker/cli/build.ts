@@ -79,6 +79,12 @@ async function build(args: string[], context: CliContext): Promise<number> {
     return 1;
   }
 
+  const progress = flagValue(flags, 'progress');
+  if (flagSet(flags, 'quiet') && progress !== undefined && !['auto', 'quiet', 'none'].includes(progress)) {
+    context.io.stderr(`ERROR: progress=${progress} and quiet cannot be used together\n`);
+    return 1;
+  }
+
   const tags: string[] = [];
   for (const tag of flags.values.get('tag') ?? []) {
     try {

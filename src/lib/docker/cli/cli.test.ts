@@ -192,6 +192,19 @@ describe('build options', () => {
     expect(result.stderr).toBe('');
   });
 
+  const quietRows: Array<[string[], string, string, number]> = [
+    [['-q'], 'sha256:', '', 0],
+    [['-q', '--progress=plain'], '', 'ERROR: progress=plain and quiet cannot be used together\n', 1],
+    [['-q', '--progress', 'auto'], 'sha256:', '', 0],
+  ];
+  it.each(quietRows)('quiet build with warnings: %j', async (flags, stdoutStart, stderr, code) => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim as base\nCMD python app.py\n' });
+    const result = await docker(engine, ['build', ...flags, '-t', 'quiet:1', '.']);
+    expect(result.stdout.startsWith(stdoutStart)).toBe(true);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(code);
+  });
+
   it('--check lists BuildKit warnings without building', async () => {
     const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim as base\nCMD python app.py\n' });
     const result = await docker(engine, ['build', '--check', '.']);
