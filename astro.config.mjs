@@ -33,6 +33,10 @@ function exportAppHandler() {
 export default defineConfig({
   output: 'static',
   // Separate output and cache folders let parallel test runs build side by side.
+  // NOTE: SLIPWAY_OUT_DIR must be inside the project. The build imports its
+  // prerender chunks by bare package name, and Node finds packages only in a
+  // node_modules folder above the importing file, so a build in /tmp fails
+  // with "Cannot find package".
   outDir: process.env.SLIPWAY_OUT_DIR ?? 'dist',
   cacheDir: process.env.SLIPWAY_CACHE_DIR ?? 'node_modules/.astro',
   adapter: node({ mode: 'standalone' }),
