@@ -127,6 +127,17 @@ describe('runScript effects', () => {
     expect(output).toContain('simulated: python manage.py collectstatic was not run; Slipway assumed it succeeded');
   });
 
+  const notes: Array<[string, string]> = [
+    ['sh', 'simulated: sh was not run; Slipway assumed it succeeded'],
+    ['bash', 'simulated: bash was not run; Slipway assumed it succeeded'],
+    ['python', 'simulated: python was not run; Slipway assumed it succeeded'],
+    ['frobnicate --all', 'simulated: frobnicate --all was not run; Slipway assumed it succeeded'],
+  ];
+  it.each(notes)('simulated note for %j', async (script, note) => {
+    const { output } = await run('python:3.12-slim', script);
+    expect(output).toBe(note);
+  });
+
   it('useradd adds the account and its group', async () => {
     const { context } = await run('python:3.12-slim', 'useradd --create-home --uid 1001 app');
     expect(await context.readText('/etc/passwd')).toContain('app:x:1001:1001::/home/app:/bin/sh');

@@ -12,7 +12,7 @@ import { parseScript, type SimpleCommand } from './script.ts';
 
 /** Text of the note for commands the model does not run. */
 export function simulatedNote(command: string): string {
-  return `simulated: ${command} was not run; Slipway assumed it succeeded`;
+  return `simulated: ${command.trimEnd()} was not run; Slipway assumed it succeeded`;
 }
 
 /** Builtins of /bin/sh, plus the coreutils the model answers itself (whoami, id); they need no binary check. */
