@@ -15,7 +15,7 @@ export type LabClock = { now(): Date };
 
 export interface DockerEngine {
   /** Run `docker ARGS...` (the arguments after `docker`); returns the exit code. */
-  run(args: string[], io: DockerIO, options?: { cwd?: string }): Promise<number>;
+  run(args: string[], io: DockerIO, options?: { cwd?: string; env?: Readonly<Record<string, string | undefined>> }): Promise<number>;
   /** Read API for lab checks and the image panel. */
   store: ImageStoreReader;
   /** Move upstream on: floating tags (python:3, latest, ...) now point at newer images. */
@@ -44,6 +44,7 @@ export function createDockerEngine(options: { fs: FileSystem; stateDir: string; 
           io,
           now: () => clock.now(),
           cwd: normalizePath(runOptions?.cwd ?? '/'),
+          env: runOptions?.env ?? {},
           lint: (dockerfile, baseEnv) => buildWarnings(dockerfile, baseEnv),
         });
       } catch (error) {

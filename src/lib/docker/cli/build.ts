@@ -100,8 +100,14 @@ async function build(args: string[], context: CliContext): Promise<number> {
   const buildArgs: Record<string, string> = {};
   for (const entry of flags.values.get('build-arg') ?? []) {
     const cut = entry.indexOf('=');
-    if (cut < 0) continue;
-    buildArgs[entry.slice(0, cut)] = entry.slice(cut + 1);
+    if (cut >= 0) {
+      buildArgs[entry.slice(0, cut)] = entry.slice(cut + 1);
+      continue;
+    }
+
+    // As with buildx, a bare NAME takes the value from the environment, and an unset NAME is ignored.
+    const fromEnvironment = context.env?.[entry];
+    if (fromEnvironment !== undefined) buildArgs[entry] = fromEnvironment;
   }
   const contextDir = resolvePath(context.cwd, flags.operands[0] ?? '.');
   const fileFlag = flagValue(flags, 'file');

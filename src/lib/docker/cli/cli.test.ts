@@ -205,6 +205,20 @@ describe('build options', () => {
     expect(result.code).toBe(code);
   });
 
+  const buildArgRows: Array<[string, Record<string, string>, string]> = [
+    ['TOKEN=flag', {}, 'token=flag'],
+    ['TOKEN', { TOKEN: 'from-env' }, 'token=from-env'],
+    ['TOKEN', {}, 'token=default'],
+    ['TOKEN=', { TOKEN: 'from-env' }, 'token='],
+  ];
+  it.each(buildArgRows)('--build-arg %s with env %j', async (buildArg, env, expected) => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim\nARG TOKEN=default\nRUN echo "token=$TOKEN"\n' });
+    let stderr = '';
+    const code = await engine.run(['build', '--build-arg', buildArg, '-t', 'args:1', '.'], { stdout: () => undefined, stderr: (text) => (stderr += text) }, { cwd: '/lab', env });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(new RegExp(`#\\d+ \\d+\\.\\d+ ${expected}\n`));
+  });
+
   it('--check lists BuildKit warnings without building', async () => {
     const { engine } = movableEngine({ '/lab/Dockerfile': 'FROM python:3.12-slim as base\nCMD python app.py\n' });
     const result = await docker(engine, ['build', '--check', '.']);

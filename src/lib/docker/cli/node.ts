@@ -11,5 +11,5 @@ export async function runNodeDocker(args: string[]): Promise<number> {
   return engine.run(args, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  }, { cwd: '/' });
+  }, { cwd: '/', env: process.env });
 }

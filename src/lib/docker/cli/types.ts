@@ -13,6 +13,8 @@ export type CliContext = {
   /** Working directory in the FileSystem, against which `.` and `-f` resolve. */
   cwd: string;
   lint?: BuildServices['lint'];
+  /** Environment of the calling shell; `--build-arg NAME` without a value reads NAME from it. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Command path as typed after `docker`, such as `tag` or `image tag`, for usage errors. */
   commandPath?: string;
 };
