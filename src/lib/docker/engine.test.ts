@@ -182,6 +182,18 @@ describe('cli', () => {
     [['run'], "docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information\n", 1],
     [['push'], "docker: 'docker push' requires 1 argument\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nRun 'docker push --help' for more information\n", 1],
   ];
+  const help: Array<[string[], string]> = [
+    [['tag', '--help'], '\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n'],
+    [['image', 'tag', '--help'], '\nUsage:  docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n'],
+    [['rmi', '--help'], '\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nRemove one or more images\n'],
+  ];
+  it.each(help)('help for %j', async (args, stdout) => {
+    const { engine } = fixtureEngine();
+    const result = await docker(engine, args);
+    expect(result.stdout).toBe(stdout);
+    expect(result.code).toBe(0);
+  });
+
   it.each(usage)('usage error for %j', async (args, stderr, code) => {
     const { engine } = fixtureEngine();
     const result = await docker(engine, args);

@@ -6,6 +6,7 @@ import { pullCommand, pushCommand } from './registry.ts';
 import { runCommand } from './run.ts';
 import { pruneCommand, rmiCommand, tagCommand } from './tags.ts';
 import type { CliContext, Subcommand } from './types.ts';
+import { usageLine } from './usage.ts';
 
 const versionCommand: Subcommand = {
   usage: 'docker version [OPTIONS]',
@@ -95,9 +96,10 @@ export async function dispatch(args: string[], context: CliContext): Promise<num
     context.io.stdout(buildHelp);
     return 0;
   }
+  const commandPath = twoWord !== undefined ? `${first} ${second}` : first;
   if (commandArgs.includes('--help')) {
-    context.io.stdout(`\nUsage:  ${command.usage}\n\n${command.summary}\n`);
+    context.io.stdout(`\nUsage:  ${usageLine(command.usage, commandPath)}\n\n${command.summary}\n`);
     return 0;
   }
-  return command.run(commandArgs, { ...context, commandPath: twoWord !== undefined ? `${first} ${second}` : first });
+  return command.run(commandArgs, { ...context, commandPath });
 }
