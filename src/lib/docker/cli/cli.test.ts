@@ -401,8 +401,21 @@ describe('docker run user', () => {
     expect((await docker(engine, ['run', '--rm', 'heart-model:1.0', 'id'])).stdout).toBe('uid=1000(app) gid=1000(app) groups=1000(app)\n');
     expect((await docker(engine, ['run', '--rm', '-u', 'root', 'heart-model:1.0', 'whoami'])).stdout).toBe('root\n');
     const unknown = await docker(engine, ['run', '--rm', '-u', 'ghost', 'heart-model:1.0', 'whoami']);
-    expect(unknown.code).toBe(126);
+    expect(unknown.code).toBe(125);
     expect(unknown.stderr).toContain('unable to find user ghost: no matching entries in passwd file');
+  });
+
+  const runErrors: Array<[string[], string, number]> = [
+    [['run', '--rm', '-u', 'ghost', 'heart-model:1.0', 'whoami'], 'docker: Error response from daemon: unable to find user ghost: no matching entries in passwd file\n\nRun \'docker run --help\' for more information\n', 125],
+    [['run', '--rm', 'heart-model:1.0', 'nosuchtool'], 'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "nosuchtool": executable file not found in $PATH: unknown.\n\nRun \'docker run --help\' for more information\n', 127],
+    [['run', 'nosuch:1'], "Unable to find image 'nosuch:1' locally\ndocker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n\nRun 'docker run --help' for more information\n", 125],
+  ];
+  it.each(runErrors)('run error for %j', async (args, stderrEnd, code) => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    const result = await docker(engine, args);
+    expect(result.stderr.endsWith(stderrEnd)).toBe(true);
+    expect(result.code).toBe(code);
   });
 });
 

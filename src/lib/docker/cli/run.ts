@@ -34,16 +34,16 @@ const decoder = new TextDecoder();
  * runc refuses it, and a shebang line ending in CR (a file saved on Windows)
  * names an interpreter that does not exist, so exec fails with ENOENT.
  */
-async function checkScript(runContext: RunContext, executable: string): Promise<{ message: string; exitCode: number } | null> {
+async function checkScript(runContext: RunContext, executable: string): Promise<{ message: string; exitCode: number; fromDaemon: boolean } | null> {
   if (!executable.includes('/')) return null;
   const path = absolute(runContext, executable);
   const node = runContext.fs.get(path);
   if (node === undefined || node.type !== 'file') return null;
   if ((node.mode & 0o111) === 0) {
-    return { message: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": permission denied: unknown.`, exitCode: 126 };
+    return { message: `Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": permission denied: unknown.`, exitCode: 126, fromDaemon: true };
   }
   const text = await runContext.readText(path);
-  if (text?.startsWith('#!') === true && /^[^\n]*\r\n/.test(text)) return { message: `exec ${executable}: no such file or directory`, exitCode: 255 };
+  if (text?.startsWith('#!') === true && /^[^\n]*\r\n/.test(text)) return { message: `exec ${executable}: no such file or directory`, exitCode: 255, fromDaemon: false };
   return null;
 }
 
@@ -58,6 +58,15 @@ async function resolveAccount(fs: ImageFilesystem, context: CliContext, user: st
     if (entry === name || uid === name) return { name: entry, uid: Number(uid), gid: Number(gid) };
   }
   return /^\d+$/.test(name) ? { name, uid: Number(name), gid: Number(name) } : null;
+}
+
+/**
+ * Print a `docker run` failure as Docker CLI 28 does (`docker: <error>`, a
+ * blank line, the help hint) and return `exitCode`.
+ */
+function runError(context: CliContext, message: string, exitCode: number): number {
+  context.io.stderr(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
+  return exitCode;
 }
 
 /**
@@ -79,8 +88,10 @@ async function run(args: string[], context: CliContext): Promise<number> {
   let image = context.store.find(reference);
   if (image === null) {
     context.io.stderr(`Unable to find image '${reference.includes(':') ? reference : `${reference}:latest`}' locally\n`);
-    const id = await pullImage(reference, context);
-    if (id === null) return 125;
+    // The pull error comes back wrapped like every other `docker run` failure.
+    let pullFailure = '';
+    const id = await pullImage(reference, { ...context, io: { stdout: context.io.stdout, stderr: (text) => (pullFailure += text) } });
+    if (id === null) return runError(context, pullFailure.trimEnd(), 125);
     image = context.store.state.images[id] ?? null;
     if (image === null) return 125;
   }
@@ -104,8 +115,7 @@ async function run(args: string[], context: CliContext): Promise<number> {
   const workdir = flagValue(flags, 'workdir') ?? (config.WorkingDir || '/');
   context.io.stderr(`simulated container: entrypoint ${JSON.stringify(entrypoint)}, command ${JSON.stringify(cmd)}, user ${user === '' ? 'root' : user}, workdir ${workdir}\nsimulated container: env ${[...env].map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
   if (argv.length === 0) {
-    context.io.stderr('docker: Error response from daemon: no command specified\n');
-    return 125;
+    return runError(context, 'Error response from daemon: no command specified', 125);
   }
 
   const base = image.baseKey === null ? null : catalogImageByKey(image.baseKey);
@@ -116,8 +126,7 @@ async function run(args: string[], context: CliContext): Promise<number> {
   const shellForm = effective[0] === '/bin/sh' && effective[1] === '-c';
   const account = await resolveAccount(fs, context, user);
   if (account === null) {
-    context.io.stderr(`docker: Error response from daemon: unable to find user ${user}: no matching entries in passwd file\n`);
-    return 126;
+    return runError(context, `Error response from daemon: unable to find user ${user}: no matching entries in passwd file`, 125);
   }
   const runContext: RunContext = {
     fs,
@@ -142,10 +151,10 @@ async function run(args: string[], context: CliContext): Promise<number> {
   // runc looks up the first word of an exec-form command on PATH before anything runs.
   const executable = effective[0] ?? '';
   if (!isShellBuiltin(executable) && which(runContext, executable) === null) {
-    context.io.stderr(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": executable file not found in $PATH: unknown.\n`);
-    return 127;
+    return runError(context, `Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${executable}": executable file not found in $PATH: unknown.`, 127);
   }
   const scriptFailure = await checkScript(runContext, executable);
+  if (scriptFailure?.fromDaemon === true) return runError(context, scriptFailure.message, scriptFailure.exitCode);
   if (scriptFailure !== null) {
     context.io.stderr(`${scriptFailure.message}\n`);
     return scriptFailure.exitCode;
