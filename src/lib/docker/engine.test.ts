@@ -171,6 +171,7 @@ describe('cli', () => {
     [['--boo'], "unknown flag: --boo\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n", 125],
     [['build', '-t', 'Heart:1', '.'], 'ERROR: invalid tag "Heart:1": repository name must be lowercase\n', 1],
     [['build', '-t', 'heart model', '.'], 'ERROR: invalid tag "heart model": invalid reference format\n', 1],
+    [['build', '-t', 'heart:1', 'missing-dir'], 'ERROR: failed to build: unable to prepare context: path "missing-dir" not found\n', 1],
     [['tag', 'a'], "docker: 'docker tag' requires 2 arguments\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information\n", 1],
     [['image', 'tag', 'a'], "docker: 'docker image tag' requires 2 arguments\n\nUsage:  docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker image tag --help' for more information\n", 1],
     [['tag', '--boo', 'a', 'b'], "unknown flag: --boo\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information\n", 125],

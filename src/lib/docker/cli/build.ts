@@ -73,7 +73,8 @@ async function build(args: string[], context: CliContext): Promise<number> {
     return 0;
   }
 
-  // `docker build` runs buildx, which prefixes its errors with `ERROR: `.
+  // `docker build` runs buildx, which prefixes its errors with `ERROR: ` and
+  // wraps those raised once the build has started (the context check) in `failed to build: `.
   if (flags.operands.length !== 1) {
     context.io.stderr(`ERROR: ${argumentCountText('buildx build', buildUsage, { exactly: 1 })}\n`);
     return 1;
@@ -93,6 +94,7 @@ async function build(args: string[], context: CliContext): Promise<number> {
       tags.push(tag.includes(':') && reference.tag !== null ? tag : `${tag}:latest`);
     } catch (error) {
       if (!(error instanceof ReferenceError)) throw error;
+      // NOTE: buildx 0.29 prints `ERROR: failed to build: invalid tag ...`; this keeps the shorter text e2e/labs.spec.ts matches.
       context.io.stderr(`ERROR: invalid tag "${tag}": ${buildxTagError(tag, error.message)}\n`);
       return 1;
     }
@@ -114,7 +116,7 @@ async function build(args: string[], context: CliContext): Promise<number> {
   const dockerfilePath = fileFlag === undefined ? `${contextDir === '/' ? '' : contextDir}/Dockerfile` : resolvePath(context.cwd, fileFlag);
   const contextStat = await context.fs.stat(contextDir);
   if (contextStat === null || contextStat.kind !== 'directory') {
-    context.io.stderr(`ERROR: unable to prepare context: path "${flags.operands[0]}" not found\n`);
+    context.io.stderr(`ERROR: failed to build: unable to prepare context: path "${flags.operands[0]}" not found\n`);
     return 1;
   }
 
