@@ -46,6 +46,20 @@ describe('docker images', () => {
     expect(created.stdout).toBe('2026-03-01T10:00:00Z\n');
   });
 
+  const filterRows: Array<[string, string[]]> = [
+    ['reference=heart*', ['heart-model:1.0', 'heart-model:latest']],
+    ['reference=heart-model:1.*', ['heart-model:1.0']],
+    ['reference=*/heart-model:*', ['localhost:5000/heart-model:1.0']],
+    ['reference=other', ['other:1']],
+    ['dangling=false', ['heart-model:1.0', 'heart-model:latest', 'localhost:5000/heart-model:1.0', 'other:1']],
+  ];
+  it.each(filterRows)('images --filter %s', async (filter, expected) => {
+    const { engine } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '-t', 'heart-model:latest', '-t', 'localhost:5000/heart-model:1.0', '-t', 'other:1', '.']);
+    const { stdout } = await docker(engine, ['images', '--filter', filter, '--format', '{{.Repository}}:{{.Tag}}']);
+    expect(stdout.trimEnd().split('\n').sort()).toEqual(expected);
+  });
+
   it('prints -q, --digests and --format json', async () => {
     const { engine } = movableEngine();
     await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);

@@ -55,6 +55,15 @@ const imagesSpecs: FlagSpec[] = [
 const imagesUsage = 'docker images [OPTIONS] [REPOSITORY[:TAG]]';
 const imagesSummary = 'List images';
 
+/**
+ * Compile a `reference=` filter as Go's path.Match reads it: `*` and `?` stop
+ * at `/`. Docker matches it against `name:tag` and against the bare name.
+ */
+function globPattern(glob: string): RegExp {
+  const body = [...glob].map((char) => (char === '*' ? '[^/]*' : char === '?' ? '[^/]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`);
+}
+
 /** Run `docker images` / `docker image ls`: one row per tag, dangling images as `<none>`. */
 async function images(args: string[], context: CliContext): Promise<number> {
   let flags;
@@ -67,11 +76,15 @@ async function images(args: string[], context: CliContext): Promise<number> {
   if (flags.operands.length > 1) return argumentCountError(context.io, context.commandPath ?? 'images', imagesUsage, { atMost: 1 });
   const now = context.now();
   const filterRepo = flags.operands[0];
-  const danglingOnly = (flags.values.get('filter') ?? []).includes('dangling=true');
+  const filters = flags.values.get('filter') ?? [];
+  const danglingOnly = filters.includes('dangling=true');
+  const hideDangling = filters.includes('dangling=false');
+  const referencePatterns = filters.filter((filter) => filter.startsWith('reference=')).map((filter) => globPattern(filter.slice('reference='.length)));
   const rows: Array<{ image: StoredImage; repository: string; tag: string; digest: string }> = [];
   const sorted = Object.values(context.store.state.images).sort((a, b) => (context.store.configOf(b).created > context.store.configOf(a).created ? 1 : -1));
   for (const image of sorted) {
     if (image.repoTags.length === 0) {
+      if (hideDangling || referencePatterns.length > 0) continue;
       const [repository = '<none>', digest = '<none>'] = image.repoDigests[0]?.split('@') ?? [];
       // An untagged image that came from a registry still lists under its repository, as `<none>`.
       if (filterRepo !== undefined && (image.repoDigests.length === 0 || repository !== filterRepo || filterRepo.includes(':'))) continue;
@@ -85,6 +98,7 @@ async function images(args: string[], context: CliContext): Promise<number> {
         const [wantRepo, wantTag] = filterRepo.includes(':') ? splitTag(filterRepo) : [filterRepo, undefined];
         if (repository !== wantRepo || (wantTag !== undefined && tagName !== wantTag)) continue;
       }
+      if (referencePatterns.length > 0 && !referencePatterns.some((pattern) => pattern.test(tag) || pattern.test(repository))) continue;
       const digest = image.repoDigests.find((entry) => entry.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
       rows.push({ image, repository, tag: tagName, digest });
     }
