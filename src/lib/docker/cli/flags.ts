@@ -43,6 +43,11 @@ export function parseFlags(args: string[], specs: FlagSpec[], stopAtOperand = fa
         const spec = specs.find((candidate) => candidate.short === letter);
         if (spec === undefined) throw new UsageError(`unknown shorthand flag: '${letter}' in ${arg}`);
         if (spec.kind === 'bool') {
+          // pflag reads `-H=false` as a value for a boolean shorthand.
+          if (arg[position + 1] === '=') {
+            add(spec, arg.slice(position + 2));
+            break;
+          }
           add(spec, 'true');
           continue;
         }
