@@ -87,6 +87,19 @@ describe('docker history and inspect', () => {
     expect(full.stdout).toContain('CMD ["python" "app.py"]');
   });
 
+  const humanRows: Array<[string[], string]> = [
+    [['history', '--format', '{{.CreatedSince}}|{{.Size}}', 'heart-model:1.0'], '2 hours ago|0B'],
+    [['history', '-H=false', '--format', '{{.CreatedSince}}|{{.Size}}', 'heart-model:1.0'], '2026-03-01T10:00:00Z|0'],
+    [['history', '--human=false', '--format', '{{.CreatedSince}}|{{.Size}}', 'heart-model:1.0'], '2026-03-01T10:00:00Z|0'],
+  ];
+  it.each(humanRows)('history top row for %j', async (args, firstRow) => {
+    const { engine, clock } = movableEngine();
+    await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);
+    clock.time = new Date('2026-03-01T12:00:00Z');
+    const { stdout } = await docker(engine, args);
+    expect(stdout.split('\n')[0]).toBe(firstRow);
+  });
+
   it('inspect prints the moby JSON shape', async () => {
     const { engine } = movableEngine();
     await docker(engine, ['build', '-t', 'heart-model:1.0', '.']);

@@ -3,7 +3,7 @@ import { goJson } from '../image/gojson.ts';
 import { parseReference } from '../reference.ts';
 import { historyRows, inspectObject } from '../store/reader.ts';
 import type { StoredImage } from '../store/state.ts';
-import { humanAge, humanSize } from '../units.ts';
+import { humanAge, humanSize, rfc3339 } from '../units.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { renderTemplate } from './template.ts';
 import type { CliContext, Subcommand } from './types.ts';
@@ -192,15 +192,21 @@ async function history(args: string[], context: CliContext): Promise<number> {
     return 0;
   }
   const now = context.now();
+
+  // With -H=false the CLI's history formatter prints RFC 3339 times and sizes in bytes.
+  const human = flags.values.get('human') === undefined || flagSet(flags, 'human');
+  const createdText = (created: string) => (human ? humanAge(new Date(created), now) : rfc3339(new Date(created)));
+  const sizeText = (size: number) => (human ? humanSize(size) : String(size));
+
   const format = flagValue(flags, 'format');
   if (format !== undefined && format !== 'table') {
     for (const row of rows) {
       const object = {
         ID: row.id === '<missing>' || noTrunc ? row.id : shortId(row.id),
-        CreatedSince: humanAge(new Date(row.created), now),
+        CreatedSince: createdText(row.created),
         CreatedAt: row.created,
         CreatedBy: noTrunc ? row.createdBy : ellipsis(row.createdBy.replace(/\s+/g, ' '), 45),
-        Size: humanSize(row.size),
+        Size: sizeText(row.size),
         Comment: row.comment,
       };
       context.io.stdout(`${format === 'json' ? goJson(object) : renderTemplate(format, object)}\n`);
@@ -209,9 +215,9 @@ async function history(args: string[], context: CliContext): Promise<number> {
   }
   const body = rows.map((row) => [
     row.id === '<missing>' || noTrunc ? row.id : shortId(row.id),
-    humanAge(new Date(row.created), now),
+    createdText(row.created),
     noTrunc ? row.createdBy : ellipsis(row.createdBy.replace(/\s+/g, ' '), 45),
-    humanSize(row.size),
+    sizeText(row.size),
     row.comment,
   ]);
   context.io.stdout(table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...body]));
