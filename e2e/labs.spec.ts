@@ -112,6 +112,25 @@ test('reload mid-lab keeps files, open file, images and tasks', async ({ page })
   await expect(page.locator('.xterm-rows')).toContainText('docker build -t heart-model:1.0 .');
 });
 
+test('reload right after a command or Reset keeps it', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics');
+  await runCommand(page, 'docker build -t heart-model:1.0 .');
+
+  // No waiting: the state must be in IndexedDB by the time the command counts as done.
+  await page.reload();
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
+  await expect(page.locator('[data-image-panel]')).toContainText('heart-model:1.0');
+  await expect(page.locator('[data-task-id="build-image"]')).toHaveAttribute('data-passed', 'true');
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('button', { name: 'Undo Reset' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
+  await expect(page.locator('[data-image-panel]')).toContainText('No images yet');
+  await expect(page.getByRole('button', { name: 'Undo Reset' })).toBeVisible();
+});
+
 test('Reset asks first and Undo brings the work back', async ({ page }) => {
   await openLab(page, 'dockerfile-basics');
   await typeFile(page, 'Dockerfile', 'FROM python:3.12-slim\n');

@@ -39,7 +39,7 @@ export type InPageLab = {
   snapshot(): LabSnapshot;
   /** Swap in a snapshot: rebuild the runtime, reload the editor, re-check. */
   restore(snapshot: LabSnapshot): Promise<void>;
-  /** Write pending edits, then re-check tasks, refresh images and store the state. */
+  /** Write pending edits, re-check tasks, refresh images, and store the state in IndexedDB before resolving. */
   settle(): Promise<void>;
   persist(): void;
   /** Write pending edits and store the state in IndexedDB now, skipping the debounce. */
@@ -98,7 +98,7 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
   };
 
   let prompted = false;
-  // Tests wait on this counter: it moves once a command's output, tasks and images are all up to date.
+  // Tests wait on this counter, which moves once a command's output, tasks, images and stored state are all up to date.
   let commandsRun = 0;
   const terminal = startShellLoop(term, readline, terminalPanel, host, () => {
     void whenControlled.then(async (ready) => {
@@ -140,16 +140,15 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     if (created.verification !== undefined) record.verification = created.verification;
     return record;
   };
-  const saveToStore = debounce(() => {
-    void store.save(currentRecord()).then(
-      () => {
-        if (savedLabel !== null && pendingWrites.size === 0 && savedLabel.textContent !== '') savedLabel.textContent = 'Saved';
-      },
-      (error: unknown) => {
-        if (savedLabel !== null) savedLabel.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
-      },
-    );
-  }, 250);
+  const storeRecord = async (): Promise<void> => {
+    try {
+      await store.save(currentRecord());
+      if (savedLabel !== null && pendingWrites.size === 0 && savedLabel.textContent !== '') savedLabel.textContent = 'Saved';
+    } catch (error) {
+      if (savedLabel !== null) savedLabel.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  };
+  const saveToStore = debounce(() => void storeRecord(), 250);
 
   // Leaving the page writes what is still waiting for its debounce (best effort: the tab may close first).
   addEventListener('pagehide', () => {
@@ -207,7 +206,10 @@ export async function startInPageLab(options: LabStartOptions): Promise<InPageLa
     async settle() {
       await writePending();
       await recheck();
-      created.persist();
+
+      // The state is stored at once, not debounced, so that a reload right after a command,
+      // Reset or Solve finds it. A write that starts in `pagehide` may never finish.
+      await storeRecord();
     },
     persist() {
       saveToStore();
