@@ -296,6 +296,16 @@ test('terminal completes with Tab and cancels a line with Ctrl-C', async ({ page
   await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(before + 1));
   await expect(rows).toContainText('fastapi');
   expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
+
+  // Tab completes the word at the cursor, not the end of the line, and leaves the cursor after it.
+  await page.keyboard.type('cat requir | wc -l');
+  for (let step = 0; step < ' | wc -l'.length; step += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Tab');
+  await expect(rows).toContainText('cat requirements.txt | wc -l');
+  await page.keyboard.type(' app.py');
+  await expect(rows).toContainText('cat requirements.txt app.py | wc -l');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.lab')).toHaveAttribute('data-commands-run', String(before + 2));
 });
 
 const axeCases = [

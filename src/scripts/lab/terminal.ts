@@ -98,13 +98,14 @@ export function startShellLoop(
 
   const complete = async (): Promise<void> => {
     const line = readline.getLine();
-    const completion = await host.complete(line, line.length);
-    const result = applyCompletion(line, completion);
+    const cursor = readlineCursor(readline) ?? line.length;
+    const completion = await host.complete(line, cursor);
+    const result = applyCompletion(line, cursor, completion);
     if (result.list.length > 0) {
       readline.print(`\r\n${result.list.join('  ')}\r\n`);
       redrawPrompt(readline);
     }
-    readline.updateLine(result.line);
+    setReadlineLine(readline, result.line, result.cursor);
   };
 
   // stderr keeps the normal colour except error lines: `docker build` writes its progress there, as Docker does.
@@ -191,6 +192,31 @@ export function startShellLoop(
 function setReadlineHistory(readline: Readline, entries: readonly string[]): void {
   const internal = readline as unknown as { history?: { entries?: string[] } };
   if (internal.history?.entries !== undefined) internal.history.entries = [...entries].reverse();
+}
+
+type ReadlineInternals = {
+  state?: { line?: { pos?: number; update?: (text: string, pos: number) => void }; refresh?: () => void };
+};
+
+/** Return the cursor's index in the line being edited, or null when xterm-readline's (private) line buffer is absent. */
+function readlineCursor(readline: Readline): number | null {
+  const pos = (readline as unknown as ReadlineInternals).state?.line?.pos;
+  return typeof pos === 'number' ? pos : null;
+}
+
+/**
+ * Replace the line being edited and put the cursor at `cursor`. The add-on's
+ * `updateLine` always leaves the cursor at the end, so this sets its (private)
+ * line buffer and redraws, and falls back to `updateLine` if those are absent.
+ */
+function setReadlineLine(readline: Readline, text: string, cursor: number): void {
+  const state = (readline as unknown as ReadlineInternals).state;
+  if (state?.line?.update === undefined || state.refresh === undefined) {
+    readline.updateLine(text);
+    return;
+  }
+  state.line.update(text, cursor);
+  state.refresh();
 }
 
 /** Draw the prompt again on a fresh line after completion candidates were listed. */
