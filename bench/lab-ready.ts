@@ -12,6 +12,7 @@
  * with the Node adapter on 127.0.0.1:4591 and drives Debian's Chromium.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
@@ -53,8 +54,8 @@ async function startServer(): Promise<() => void> {
 /** Open the lab in `context` and read the readiness marks, in milliseconds after navigation start. */
 async function sample(context: BrowserContext): Promise<Sample> {
   const page = await context.newPage();
-  // WebContainer is not under test; nothing may leave this machine.
-  await page.route(/stackblitz|webcontainer/, (route) => route.abort());
+  // WebContainer is not under test, and nothing may leave this machine: every other host is blocked.
+  await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
   await page.goto(LAB_URL);
   await page.waitForSelector('.lab[data-ready-terminal="true"][data-ready-editor="true"]', { timeout: 30_000 });
   const marks = await page.evaluate(() => {
@@ -105,6 +106,8 @@ try {
 
   report('cold cache', cold);
   report('warm cache', warm);
+  // Other work on the machine skews the numbers, so the load is printed with them.
+  console.log(`load average (1, 5, 15 min): ${loadavg().map((load) => load.toFixed(2)).join(', ')}`);
 } finally {
   await browser?.close();
   stopServer();
