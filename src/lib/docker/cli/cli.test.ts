@@ -175,6 +175,27 @@ describe('docker run, pull and prune', () => {
     expect(server.stdout).toContain('simulated: uvicorn app:app --host 0.0.0.0 --port 8080 was not run');
   });
 
+  const pullRows: Array<[string, string[][], string, string]> = [
+    ['up-to-date pull lists no layers', [['pull', 'alpine:3.20']], 'pull alpine:3.20', '3.20: Pulling from library/alpine\nDigest: sha256:'],
+    ['pull -q prints only the reference', [], 'pull -q alpine:3.20', 'docker.io/library/alpine:3.20\n'],
+    ['run pulls without the reference line', [], 'run --rm alpine:3.20 echo hi', 'hi\n'],
+  ];
+  it.each(pullRows)('%s', async (_name, setup, command, stdoutStart) => {
+    const { engine } = movableEngine();
+    for (const args of setup) await docker(engine, args);
+    const result = await docker(engine, command.split(' '));
+    expect(result.stdout.startsWith(stdoutStart)).toBe(true);
+    expect(result.code).toBe(0);
+  });
+
+  it('run prints pull progress on stderr', async () => {
+    const { engine } = movableEngine();
+    const result = await docker(engine, ['run', '--rm', 'alpine:3.20', 'echo', 'hi']);
+    expect(result.stderr).toMatch(/^Unable to find image 'alpine:3\.20' locally\n3\.20: Pulling from library\/alpine\n/);
+    expect(result.stderr).toContain('Status: Downloaded newer image for alpine:3.20\n');
+    expect(result.stderr).not.toContain('docker.io/library/alpine:3.20');
+  });
+
   it('pulls from the catalog and reports up to date', async () => {
     const { engine } = movableEngine();
     const first = await docker(engine, ['pull', 'python:3.12-slim']);

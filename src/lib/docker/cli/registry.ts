@@ -1,11 +1,12 @@
 import { pullCatalogImage } from '../image/catalog-pull.ts';
+import { imageIdOf } from '../image/config.ts';
 import { resolveCatalog } from '../catalog/index.ts';
 import { sha256Digest } from '../digest.ts';
 import { familiarName, formatFull, parseReference, ReferenceError } from '../reference.ts';
-import { parseFlags, UsageError } from './flags.ts';
+import { flagSet, parseFlags, UsageError } from './flags.ts';
 import { familiarTag } from './tags.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { argumentCountError, flagError } from './usage.ts';
+import { argumentCountError, commandErrorText, flagError } from './usage.ts';
 
 /** Host of the registry that runs inside the lab. */
 export const labRegistry = 'localhost:5000';
@@ -81,36 +82,52 @@ async function push(args: string[], context: CliContext): Promise<number> {
 const pullUsage = 'docker image pull [OPTIONS] NAME[:TAG|@DIGEST]';
 const pullSummary = 'Download an image from a registry';
 
+/**
+ * Output mode of a pull. `pull` prints progress and the reference to stdout,
+ * `quiet` (`docker pull -q`) prints only the reference, and `run` (the pull
+ * inside `docker run`) prints progress to stderr and no reference.
+ */
+export type PullOutput = 'pull' | 'quiet' | 'run';
+
 /** Run `docker pull` from the catalog (Docker Hub) or the lab registry. Returns the image ID, or null after printing the error. */
-export async function pullImage(text: string, context: CliContext, quiet = false): Promise<string | null> {
+export async function pullImage(text: string, context: CliContext, output: PullOutput = 'pull'): Promise<string | null> {
+  const say = (line: string) => {
+    if (output === 'pull') context.io.stdout(`${line}\n`);
+    if (output === 'run') context.io.stderr(`${line}\n`);
+  };
+  const sayReference = (line: string) => (output === 'run' ? undefined : context.io.stdout(`${line}\n`));
+  const fail = (message: string) => context.io.stderr(`${output === 'run' ? commandErrorText('run', message) : message}\n`);
+
   let reference;
   try {
     reference = parseReference(text);
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    context.io.stderr(`${error.message}\n`);
+    fail(error.message);
     return null;
   }
   const tagName = reference.tag ?? (reference.digest === null ? 'latest' : null);
   const display = familiarName(reference);
-  const say = (line: string) => (quiet ? undefined : context.io.stdout(`${line}\n`));
 
   if (reference.domain === labRegistry) {
     const repository = context.store.state.registry[reference.path];
     const digest = reference.digest ?? (tagName === null ? undefined : repository?.tags[tagName]);
     const manifest = digest === undefined ? undefined : repository?.manifests[digest];
     if (manifest === undefined || digest === undefined) {
-      context.io.stderr(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown\n`);
+      fail(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown`);
       return null;
     }
     say(`${tagName ?? digest}: Pulling from ${reference.path}`);
     const present = context.store.state.images[manifest.imageId] !== undefined;
     const layers = (JSON.parse(manifest.manifest) as { layers: Array<{ digest: string }> }).layers;
-    for (const layer of layers) say(`${layer.digest.slice(7, 19)}: ${present ? 'Already exists' : 'Pull complete'}`);
+    const alreadyTagged = present && tagName !== null && context.store.state.images[manifest.imageId]?.repoTags.includes(`${display}:${tagName}`) === true;
+
+    // The daemon lists no layers when the tag already names this image.
+    if (!alreadyTagged) for (const layer of layers) say(`${layer.digest.slice(7, 19)}: ${present ? 'Already exists' : 'Pull complete'}`);
     say(`Digest: ${digest}`);
     const stored = context.store.state.images[manifest.imageId];
     if (stored === undefined && manifest.config === undefined) {
-      context.io.stderr(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown\n`);
+      fail(`Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown`);
       return null;
     }
     const image = stored ?? context.store.putImage(manifest.imageId, manifest.config, manifest.baseKey ?? null);
@@ -119,26 +136,28 @@ export async function pullImage(text: string, context: CliContext, quiet = false
     const upToDate = present && tagName !== null && image.repoTags.includes(`${display}:${tagName}`);
     if (tagName !== null) context.store.tag(image.id, `${display}:${tagName}`, context.now());
     say(`Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${text}`);
-    say(formatFull(reference));
+    sayReference(formatFull(reference));
     return image.id;
   }
 
   const found = resolveCatalog(reference, context.store.state.epoch);
   if (found === null) {
     const knownRepository = resolveCatalog({ ...reference, tag: 'latest', digest: null }, 0) !== null;
-    context.io.stderr(knownRepository ? `Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown\n` : `Error response from daemon: pull access denied for ${display}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`);
+    fail(knownRepository ? `Error response from daemon: manifest for ${text} not found: manifest unknown: manifest unknown` : `Error response from daemon: pull access denied for ${display}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
     return null;
   }
   const alreadyThere = found.layers.every((layer) => context.store.state.layers[layer.diffId] !== undefined);
+  const alreadyTagged = tagName !== null && context.store.state.images[imageIdOf(found.config)]?.repoTags.includes(`${display}:${tagName}`) === true;
   say(`${tagName ?? reference.digest}: Pulling from ${reference.path}`);
-  for (const layer of found.layers) say(`${layer.compressedDigest.slice(7, 19)}: ${alreadyThere ? 'Already exists' : 'Pull complete'}`);
+  // The daemon lists no layers when the tag already names this image.
+  if (!alreadyTagged) for (const layer of found.layers) say(`${layer.compressedDigest.slice(7, 19)}: ${alreadyThere ? 'Already exists' : 'Pull complete'}`);
   say(`Digest: ${found.manifestDigest}`);
   const id = pullCatalogImage(context.store, found, display);
   const image = context.store.state.images[id];
   const wasTagged = tagName !== null && image?.repoTags.includes(`${display}:${tagName}`);
   if (tagName !== null) context.store.tag(id, `${display}:${tagName}`, context.now());
   say(`Status: ${wasTagged ? 'Image is up to date' : 'Downloaded newer image'} for ${text.includes(':') || text.includes('@') ? text : `${text}:latest`}`);
-  say(formatFull(tagName === null ? reference : { ...reference, tag: tagName }));
+  sayReference(formatFull(tagName === null ? reference : { ...reference, tag: tagName }));
   return id;
 }
 
@@ -152,7 +171,7 @@ async function pull(args: string[], context: CliContext): Promise<number> {
     return flagError(context.io, context.commandPath ?? 'pull', pullUsage, error.message);
   }
   if (flags.operands.length !== 1) return argumentCountError(context.io, context.commandPath ?? 'pull', pullUsage, { exactly: 1 });
-  return (await pullImage(flags.operands[0] ?? '', context)) === null ? 1 : 0;
+  return (await pullImage(flags.operands[0] ?? '', context, flagSet(flags, 'quiet') ? 'quiet' : 'pull')) === null ? 1 : 0;
 }
 
 export const pushCommand: Subcommand = { usage: pushUsage, summary: pushSummary, run: push };

@@ -8,7 +8,7 @@ import { isShellBuiltin, runScript } from '../run/interpreter.ts';
 import { flagSet, flagValue, parseFlags, UsageError, type FlagSpec } from './flags.ts';
 import { pullImage } from './registry.ts';
 import type { CliContext, Subcommand } from './types.ts';
-import { argumentCountError } from './usage.ts';
+import { argumentCountError, commandErrorText } from './usage.ts';
 
 const specs: FlagSpec[] = [
   { name: 'rm', kind: 'bool' },
@@ -65,7 +65,7 @@ async function resolveAccount(fs: ImageFilesystem, context: CliContext, user: st
  * blank line, the help hint) and return `exitCode`.
  */
 function runError(context: CliContext, message: string, exitCode: number): number {
-  context.io.stderr(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
+  context.io.stderr(`${commandErrorText('run', message)}\n`);
   return exitCode;
 }
 
@@ -88,10 +88,8 @@ async function run(args: string[], context: CliContext): Promise<number> {
   let image = context.store.find(reference);
   if (image === null) {
     context.io.stderr(`Unable to find image '${reference.includes(':') ? reference : `${reference}:latest`}' locally\n`);
-    // The pull error comes back wrapped like every other `docker run` failure.
-    let pullFailure = '';
-    const id = await pullImage(reference, { ...context, io: { stdout: context.io.stdout, stderr: (text) => (pullFailure += text) } });
-    if (id === null) return runError(context, pullFailure.trimEnd(), 125);
+    const id = await pullImage(reference, context, 'run');
+    if (id === null) return 125;
     image = context.store.state.images[id] ?? null;
     if (image === null) return 125;
   }

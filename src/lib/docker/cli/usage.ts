@@ -46,3 +46,8 @@ export function argumentCountError(io: DockerIO, commandPath: string, usage: str
   io.stderr(`${argumentCountText(commandPath, usage, count)}\n`);
   return 1;
 }
+
+/** Format a command's runtime failure as Docker CLI 28 does: `docker: <error>`, a blank line, the help hint. */
+export function commandErrorText(command: string, message: string): string {
+  return `docker: ${message}\n\nRun 'docker ${command} --help' for more information`;
+}
