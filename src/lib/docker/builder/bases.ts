@@ -2,7 +2,7 @@ import type { Dockerfile } from '../ast.ts';
 import { resolveCatalog, type MaterializedBase } from '../catalog/index.ts';
 import { seededFraction } from '../digest.ts';
 import { expandWord } from '../parser/index.ts';
-import { formatFull, parseReference, ReferenceError } from '../reference.ts';
+import { formatFull, parseReference, ReferenceError, type ImageReference } from '../reference.ts';
 import type { ImageStore } from '../store/store.ts';
 import { BuildFailure } from './errors.ts';
 import type { PlainProgress } from './progress.ts';
@@ -14,6 +14,16 @@ import type { StageBase } from './start-stage.ts';
  * catalog image. Prints the "load metadata" vertices and returns a
  * BuildFailure, already printed up to its vertex, for an image that does not exist.
  */
+/**
+ * Return the registry's answer for an image the catalog lacks: `not found`
+ * for a missing tag of a known repository, and Docker Hub's access-denied text
+ * for a repository that does not exist.
+ */
+export function missingImageDetail(reference: ImageReference, full: string): string {
+  const knownRepository = resolveCatalog({ ...reference, tag: 'latest', digest: null }, 0) !== null || ['library/python', 'library/node', 'library/nginx', 'library/debian', 'library/ubuntu', 'library/alpine', 'nvidia/cuda'].includes(reference.path);
+  return knownRepository ? `${full}: not found` : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+}
+
 export function resolveBases(
   dockerfile: Dockerfile,
   needed: Set<number>,
@@ -57,8 +67,7 @@ export function resolveBases(
     if (!metadataDone.has(full)) {
       const vertex = options.progress.start(`[internal] load metadata for ${full}`);
       if (found === null) {
-        const knownRepository = resolveCatalog({ ...reference, tag: 'latest', digest: null }, 0) !== null || ['library/python', 'library/node', 'library/nginx', 'library/debian', 'library/ubuntu', 'library/alpine', 'nvidia/cuda'].includes(reference.path);
-        const detail = knownRepository ? `${full}: not found` : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+        const detail = missingImageDetail(reference, full);
         options.progress.error(vertex, detail);
         const failure = new BuildFailure(`${imageText}: failed to resolve source metadata for ${full}: ${detail}`, { range: stage.from.range, step: { title: `[internal] load metadata for ${full}`, logs: [] } });
         return failure;

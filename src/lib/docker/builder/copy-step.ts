@@ -6,6 +6,7 @@ import { readTar } from '../image/tar-read.ts';
 import { expandWord } from '../parser/index.ts';
 import { formatFull, parseReference } from '../reference.ts';
 import { resolvePath } from '../../vfs/path.ts';
+import { missingImageDetail } from './bases.ts';
 import { collectSources, contentChecksum, writeCopied, type CopiedFile, type CopySource } from './copy.ts';
 import { BuildFailure } from './errors.ts';
 import { variablesOf, type StageState } from './stage.ts';
@@ -94,7 +95,7 @@ async function copyOrAdd(instruction: CopyInstruction, state: StageState, servic
       const found = resolveCatalog(reference, services.store.state.epoch);
       if (found === null) {
         const full = formatFull(reference.tag === null && reference.digest === null ? { ...reference, tag: 'latest' } : reference);
-        throw new BuildFailure(`${fromText}: failed to resolve source metadata for ${full}: ${full}: not found`, { range: instruction.range });
+        throw new BuildFailure(`${fromText}: failed to resolve source metadata for ${full}: ${missingImageDetail(reference, full)}`, { range: instruction.range });
       }
       const fs = catalogFilesystem(found.key, found.image, (digest, data) => services.store.putBlob(digest, data));
       source = { kind: 'filesystem', fs, readBlob: (digest) => services.store.blobInMemory(digest) };

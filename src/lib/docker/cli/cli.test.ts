@@ -162,6 +162,21 @@ describe('build errors and warnings', () => {
   });
 });
 
+describe('missing images in a build', () => {
+  const rows: Array<[string, string]> = [
+    ['FROM nosuchimage:1\n', 'ERROR: failed to build: failed to solve: nosuchimage:1: failed to resolve source metadata for docker.io/library/nosuchimage:1: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n'],
+    ['FROM python:2.9-slim\n', 'ERROR: failed to build: failed to solve: python:2.9-slim: failed to resolve source metadata for docker.io/library/python:2.9-slim: docker.io/library/python:2.9-slim: not found\n'],
+    ['FROM alpine:3.20\nCOPY --from=nosuch /a /a\n', 'ERROR: failed to build: failed to solve: nosuch: failed to resolve source metadata for docker.io/library/nosuch:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n'],
+    ['FROM alpine:3.20\nCOPY --from=python:2.9-slim /a /a\n', 'ERROR: failed to build: failed to solve: python:2.9-slim: failed to resolve source metadata for docker.io/library/python:2.9-slim: docker.io/library/python:2.9-slim: not found\n'],
+  ];
+  it.each(rows)('error for %j', async (dockerfile, lastLine) => {
+    const { engine } = movableEngine({ '/lab/Dockerfile': dockerfile });
+    const result = await docker(engine, ['build', '-t', 'missing:1', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.endsWith(lastLine)).toBe(true);
+  });
+});
+
 describe('docker run, pull and prune', () => {
   it('runs what the model can run', async () => {
     const { engine } = movableEngine();
