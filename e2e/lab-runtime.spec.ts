@@ -37,6 +37,12 @@ test('query forces the in-page runtime and says so', async ({ page }) => {
   await expect(page.locator('[data-runtime-badge]')).toHaveText('In-page runtime: forced by ?runtime=inpage');
 });
 
+test('invalid runtime query is reported', async ({ page }) => {
+  await openLab(page, 'dockerfile-basics', 'runtime=in-page');
+  await expect(page.locator('[data-lab-status]')).toHaveText('Invalid ?runtime= value "in-page" ignored: expected one of auto, webcontainer, inpage.');
+  await expect(page.locator('[data-runtime-badge]')).not.toContainText('forced');
+});
+
 test('runtime setting is stored and used', async ({ page }) => {
   await openLab(page, 'dockerfile-basics');
   await page.getByLabel('Runtime').selectOption('inpage');

@@ -1,6 +1,7 @@
 import {
   BACKGROUND_BOOT_TEXT,
   BACKGROUND_READY_TEXT,
+  describeIgnoredQuery,
   describeOutcome,
   planRuntime,
   resolvePreference,
@@ -36,6 +37,9 @@ export async function startLab(
 
   const query = new URL(location.href).searchParams.get('runtime');
   const { preference, source } = resolvePreference(query, setting);
+  const ignored = describeIgnoredQuery(query);
+  const status = root.querySelector<HTMLElement>('[data-lab-status]');
+  if (ignored !== null && status !== null) status.textContent = ignored;
   const plan = planRuntime({
     preference,
     source,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOutcome, planRuntime, resolvePreference, type RuntimeOutcome, type RuntimePlan } from './choice.ts';
+import { describeIgnoredQuery, describeOutcome, planRuntime, resolvePreference, type RuntimeOutcome, type RuntimePlan } from './choice.ts';
 
 describe('resolvePreference', () => {
   const rows: Array<[string | null, string | null, string, string]> = [
@@ -12,6 +12,20 @@ describe('resolvePreference', () => {
   ];
   it.each(rows)('query %s, setting %s -> %s from %s', (query, setting, preference, source) => {
     expect(resolvePreference(query, setting)).toEqual({ preference, source });
+  });
+});
+
+describe('describeIgnoredQuery', () => {
+  const rows: Array<[string | null, string | null]> = [
+    [null, null],
+    ['', null],
+    ['inpage', null],
+    [' WebContainer ', null],
+    ['bogus', 'Invalid ?runtime= value "bogus" ignored: expected one of auto, webcontainer, inpage.'],
+    ['in-page', 'Invalid ?runtime= value "in-page" ignored: expected one of auto, webcontainer, inpage.'],
+  ];
+  it.each(rows)('query %j', (query, message) => {
+    expect(describeIgnoredQuery(query)).toBe(message);
   });
 });
 

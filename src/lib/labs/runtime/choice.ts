@@ -59,6 +59,12 @@ export function resolvePreference(query: string | null, setting: string | null):
   return { preference: 'auto', source: 'default' };
 }
 
+/** Build the message for a `?runtime=` value that names no runtime, or return null when the value is absent or valid. */
+export function describeIgnoredQuery(query: string | null): string | null {
+  if (query === null || query.trim() === '' || parsePreference(query) !== null) return null;
+  return `Invalid ?runtime= value "${query}" ignored: expected one of ${PREFERENCES.join(', ')}.`;
+}
+
 /**
  * Plan the runtime from the preference and what the browser offers.
  * `missingFeature` names the first browser feature WebContainer needs that is
