@@ -177,6 +177,25 @@ describe('missing images in a build', () => {
   });
 });
 
+describe('images the daemon cannot find', () => {
+  const rows: Array<[string[], string]> = [
+    [['rmi', 'nope'], 'Error response from daemon: No such image: nope:latest\n'],
+    [['rmi', 'BAD'], 'Error response from daemon: invalid reference format: repository name (library/BAD) must be lowercase\n'],
+    [['history', 'BAD:1'], 'Error response from daemon: invalid reference format: repository name (library/BAD) must be lowercase\n'],
+    [['image', 'inspect', 'nope:2'], 'Error response from daemon: No such image: nope:2\n'],
+    [['tag', 'BAD', 'good:1'], 'Error parsing reference: "BAD" is not a valid repository/tag: invalid reference format: repository name (library/BAD) must be lowercase\n'],
+    [['tag', 'nope:1', 'BAD:1'], 'Error parsing reference: "BAD:1" is not a valid repository/tag: invalid reference format: repository name (library/BAD) must be lowercase\n'],
+    [['tag', 'nope:1', 'good:1'], 'Error response from daemon: No such image: nope:1\n'],
+    [['rmi', 'abcdef123456'], 'Error response from daemon: No such image: abcdef123456\n'],
+  ];
+  it.each(rows)('stderr for %j', async (args, stderr) => {
+    const { engine } = movableEngine();
+    const result = await docker(engine, args);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(1);
+  });
+});
+
 describe('docker run, pull and prune', () => {
   it('runs what the model can run', async () => {
     const { engine } = movableEngine();

@@ -1,6 +1,6 @@
 import { shortId } from '../digest.ts';
 import { goJson } from '../image/gojson.ts';
-import { parseReference } from '../reference.ts';
+import { parseReference, ReferenceError } from '../reference.ts';
 import { historyRows, inspectObject } from '../store/reader.ts';
 import type { StoredImage } from '../store/state.ts';
 import { humanAge, humanSize, rfc3339 } from '../units.ts';
@@ -181,7 +181,7 @@ async function history(args: string[], context: CliContext): Promise<number> {
   const reference = flags.operands[0] ?? '';
   const image = context.store.find(reference);
   if (image === null) {
-    context.io.stderr(`Error response from daemon: No such image: ${displayReference(reference)}\n`);
+    context.io.stderr(`${missingImageMessage(reference)}\n`);
     return 1;
   }
 
@@ -224,15 +224,21 @@ async function history(args: string[], context: CliContext): Promise<number> {
   return 0;
 }
 
-/** Show a reference the way daemon errors do (`foo` → `foo:latest`). */
-export function displayReference(text: string): string {
+/**
+ * Format the daemon's error for an image it cannot find. The daemon parses the
+ * name first, so an invalid one (`BAD`) fails with the parse error, and a
+ * name without a tag is shown with `:latest`.
+ */
+export function missingImageMessage(text: string): string {
+  let reference;
   try {
-    const reference = parseReference(text);
-    if (reference.tag === null && reference.digest === null && !/^[a-f0-9]{12,64}$/.test(text)) return `${text}:latest`;
-  } catch {
-    return text;
+    reference = parseReference(text);
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return `Error response from daemon: ${error.message}`;
   }
-  return text;
+  const withTag = reference.tag === null && reference.digest === null && !/^[a-f0-9]{12,64}$/.test(text) ? `${text}:latest` : text;
+  return `Error response from daemon: No such image: ${withTag}`;
 }
 
 const inspectSpecs: FlagSpec[] = [
@@ -265,7 +271,7 @@ async function inspect(args: string[], context: CliContext, anyObject = false): 
   for (const reference of flags.operands) {
     const image = context.store.find(reference);
     if (image === null) {
-      errors.push(anyObject ? `Error: No such object: ${reference}` : `Error response from daemon: No such image: ${displayReference(reference)}`);
+      errors.push(anyObject ? `Error: No such object: ${reference}` : missingImageMessage(reference));
       status = 1;
       continue;
     }

@@ -3,7 +3,7 @@ import { parseReference, ReferenceError } from '../reference.ts';
 import type { StoredImage } from '../store/state.ts';
 import { humanSize } from '../units.ts';
 import { flagSet, parseFlags, UsageError, type FlagSpec } from './flags.ts';
-import { displayReference } from './images.ts';
+import { missingImageMessage } from './images.ts';
 import type { CliContext, Subcommand } from './types.ts';
 import { argumentCountError, flagError } from './usage.ts';
 
@@ -28,17 +28,22 @@ async function tag(args: string[], context: CliContext): Promise<number> {
   }
   if (flags.operands.length !== 2) return argumentCountError(context.io, context.commandPath ?? 'tag', tagUsage, { exactly: 2 });
   const [source = '', target = ''] = flags.operands;
+
+  // The API client checks the source, then the target, before it calls the daemon.
   let targetTag: string;
+  let checking = source;
   try {
+    parseReference(source);
+    checking = target;
     targetTag = familiarTag(target);
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    context.io.stderr(`Error parsing reference: "${target}" is not a valid repository/tag: ${error.message}\n`);
+    context.io.stderr(`Error parsing reference: "${checking}" is not a valid repository/tag: ${error.message}\n`);
     return 1;
   }
   const image = context.store.find(source);
   if (image === null) {
-    context.io.stderr(`Error response from daemon: No such image: ${displayReference(source)}\n`);
+    context.io.stderr(`${missingImageMessage(source)}\n`);
     return 1;
   }
   context.store.tag(image.id, targetTag, context.now());
@@ -75,7 +80,7 @@ async function rmi(args: string[], context: CliContext): Promise<number> {
   for (const reference of flags.operands) {
     const image = context.store.find(reference);
     if (image === null) {
-      context.io.stderr(`Error response from daemon: No such image: ${displayReference(reference)}\n`);
+      context.io.stderr(`${missingImageMessage(reference)}\n`);
       status = 1;
       continue;
     }
