@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatchGrader } from '../src/lib/grading/cli/batch.ts';
-import { serializeResult } from '../src/lib/grading/cli/serialize.ts';
+import { serializeHead, serializeTail } from '../src/lib/grading/cli/serialize.ts';
 import { loadCheckpoints } from '../src/lib/grading/load.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
@@ -85,7 +85,7 @@ function childCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
-/** Time the CLI's grading loop in this process, optionally serialising each full result as the CLI does. */
+/** Time the CLI's grading loop in this process, optionally serialising each full result as the CLI does (head text, shared tail bytes). */
 function timeLoop(serialise: boolean): Timing {
   const grader = createBatchGrader(checkpoints);
   const cpuStart = process.cpuUsage();
@@ -93,7 +93,7 @@ function timeLoop(serialise: boolean): Timing {
   let bytes = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const outcome = grader.gradeLine(lines[index] ?? '', index + 1);
-    if (serialise && 'result' in outcome) bytes += serializeResult(outcome.result, true).length;
+    if (serialise && 'result' in outcome) bytes += serializeHead(outcome.result).length + serializeTail(outcome.result, true).length;
   }
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);

@@ -1,4 +1,4 @@
-import { readSync, writeSync } from 'node:fs';
+import { readSync } from 'node:fs';
 
 const chunkBytes = 4 * 1024 * 1024;
 
@@ -22,68 +22,44 @@ function readChunk(fd: number, buffer: Uint8Array): number {
 }
 
 /**
- * Call `onLine` with each line of a file descriptor and its 1-based number.
- * Reads in chunks (4 MB by default), so inputs larger than the maximum string length work.
+ * Reader of the lines of a file descriptor, a chunk at a time, so a caller can
+ * pause between chunks. Reads in chunks (4 MB by default), so inputs larger
+ * than the maximum string length work.
  */
-export function forEachLine(fd: number, onLine: (text: string, line: number) => void, chunkSize = chunkBytes): void {
-  const buffer = new Uint8Array(chunkSize);
-  // stream: true keeps a UTF-8 sequence split across two chunks intact.
-  const decoder = new TextDecoder('utf-8');
-  let pending = '';
-  let line = 0;
-
-  for (;;) {
-    const bytes = readChunk(fd, buffer);
-    const text = bytes === 0 ? decoder.decode() : decoder.decode(buffer.subarray(0, bytes), { stream: true });
-    const parts = (pending + text).split('\n');
-    pending = parts.pop() ?? '';
-    for (const part of parts) {
-      line += 1;
-      onLine(part, line);
-    }
-    if (bytes === 0) break;
-  }
-
-  if (pending !== '') onLine(pending, line + 1);
-}
-
-/** Buffer of output lines, written synchronously in batches of about 1 MB so the whole output never sits in memory. */
-export class OutputBuffer {
+export class LineReader {
   private readonly fd: number;
-  private lines: string[] = [];
-  private size = 0;
+  private readonly buffer: Uint8Array;
+  // stream: true keeps a UTF-8 sequence split across two chunks intact.
+  private readonly decoder = new TextDecoder('utf-8');
+  private pending = '';
+  private line = 0;
 
-  constructor(fd: number) {
+  constructor(fd: number, chunkSize = chunkBytes) {
     this.fd = fd;
+    this.buffer = new Uint8Array(chunkSize);
   }
 
-  /** Add one line, writing the batch once it passes about 1 MB. */
-  push(line: string): void {
-    this.lines.push(line);
-    this.size += line.length;
-    if (this.size > 1_000_000) this.flush();
-  }
-
-  /** Write every buffered line. */
-  flush(): void {
-    if (this.lines.length === 0) return;
-    writeAll(this.fd, `${this.lines.join('\n')}\n`);
-    this.lines = [];
-    this.size = 0;
-  }
-}
-
-/** Write a whole string to a file descriptor, waiting out EAGAIN on non-blocking pipes. */
-export function writeAll(fd: number, text: string): void {
-  let bytes = Buffer.from(text, 'utf8');
-  while (bytes.length > 0) {
-    try {
-      const written = writeSync(fd, bytes);
-      bytes = bytes.subarray(written);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      pause(5);
+  /** Read one chunk and call `onLine` with each whole line in it and its 1-based number; returns false at end of input. */
+  readLines(onLine: (text: string, line: number) => void): boolean {
+    const bytes = readChunk(this.fd, this.buffer);
+    const text = bytes === 0 ? this.decoder.decode() : this.decoder.decode(this.buffer.subarray(0, bytes), { stream: true });
+    const parts = (this.pending + text).split('\n');
+    this.pending = parts.pop() ?? '';
+    for (const part of parts) {
+      this.line += 1;
+      onLine(part, this.line);
     }
+    if (bytes > 0) return true;
+
+    // The last line may lack a newline.
+    if (this.pending !== '') onLine(this.pending, this.line + 1);
+    this.pending = '';
+    return false;
   }
 }
 
+/** Call `onLine` with each line of a file descriptor and its 1-based number. */
+export function forEachLine(fd: number, onLine: (text: string, line: number) => void, chunkSize = chunkBytes): void {
+  const reader = new LineReader(fd, chunkSize);
+  while (reader.readLines(onLine));
+}

@@ -1,8 +1,9 @@
 import { closeSync, openSync } from 'node:fs';
 import { loadCheckpoints } from '../load.ts';
 import { createBatchGrader, formatSummary, type BatchGrader } from './batch.ts';
-import { forEachLine, OutputBuffer } from './io.ts';
-import { serializeResult } from './serialize.ts';
+import { LineReader } from './io.ts';
+import { OutputBuffer } from './output.ts';
+import { serializeHead, serializeTail } from './serialize.ts';
 
 const usage = `Usage: slipway grade FILE.jsonl [--out RESULTS.jsonl] [--no-feedback]
 
@@ -46,21 +47,26 @@ function parseArgs(args: readonly string[]): Options | string {
 }
 
 /** Grade every line of `input`, writing results to `output` and reporting skipped lines on stderr. */
-function gradeLines(input: number, grader: BatchGrader, output: OutputBuffer, options: Options): void {
+async function gradeLines(input: number, grader: BatchGrader, output: OutputBuffer, options: Options): Promise<void> {
   let reported = 0;
-  forEachLine(input, (text, line) => {
+  const onLine = (text: string, line: number): void => {
     const outcome = grader.gradeLine(text, line);
     if ('result' in outcome) {
-      output.push(serializeResult(outcome.result, options.feedback));
+      output.pushLine(serializeHead(outcome.result), serializeTail(outcome.result, options.feedback));
     } else if ('error' in outcome) {
       if (reported < options.maxErrors) process.stderr.write(`slipway grade: ${outcome.error}; skipped\n`);
       reported += 1;
     }
-  });
+  };
+
+  // Input chunks of 1 MB produce up to about 15 MB of results with feedback, so waiting between chunks bounds memory.
+  const reader = new LineReader(input, 1024 * 1024);
+  while (reader.readLines(onLine)) await output.ready();
+
   if (reported > options.maxErrors) {
     process.stderr.write(`slipway grade: ${reported - options.maxErrors} more skipped lines not shown (--max-errors ${options.maxErrors})\n`);
   }
-  output.flush();
+  await output.finish();
 }
 
 /** Run `slipway grade` and return its exit code. */
@@ -102,7 +108,7 @@ export async function runGradeCli(args: string[]): Promise<number> {
   const started = performance.now();
   const grader = createBatchGrader(checkpoints);
   try {
-    gradeLines(input, grader, new OutputBuffer(fd), options);
+    await gradeLines(input, grader, new OutputBuffer(fd), options);
   } catch (error) {
     process.stderr.write(`slipway grade: ${(error as Error).message}\n`);
     return 1;
