@@ -1,6 +1,7 @@
 // Serve the production build: `node scripts/serve.mjs` after `astro build`.
 // It wraps the Node adapter's handler in our own HTTP server so that a port
-// already in use fails loudly with exit code 1 instead of exiting silently.
+// already in use fails loudly with exit code 1 instead of exiting silently,
+// and so that API requests can skip the adapter's static-file lookup.
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { resolve } from 'node:path';
