@@ -16,6 +16,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+// The server grades from the checkpoint files on disk, which may have changed
+// since the build checked them: refuse to start with a broken one rather than
+// answer every checkpoint request with a 500.
+const { validateCheckpoints } = await import('../src/lib/grading/load.ts');
+const checkpointErrors = validateCheckpoints();
+if (checkpointErrors.length > 0) {
+  console.error(`slipway: the checkpoint files are invalid, so the server did not start:\n${checkpointErrors.join('\n')}`);
+  process.exit(1);
+}
+
 // The adapter starts its own server on import unless told not to.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 let entry;
