@@ -26,7 +26,7 @@ if (checkpointErrors.length > 0) {
   process.exit(1);
 }
 
-// The adapter starts its own server on import unless told not to.
+// The adapter starts its own server on import unless ASTRO_NODE_AUTOSTART is "disabled".
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 let entry;
 try {
