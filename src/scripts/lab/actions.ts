@@ -2,9 +2,16 @@ import type { LabSnapshot } from '../../lib/labs/persistence/index.ts';
 import { learnerFiles } from '../../lib/labs/runtime/inpage.ts';
 import { LAB_ROOT } from '../../lib/labs/shell/layout.ts';
 import { compactJournal } from '../../lib/labs/verify/journal.ts';
-import { diffSolution, type FileChange } from './file-diff.ts';
+import { diffSolution, type DiffPart, type FileChange } from './file-diff.ts';
 import type { InPageLab } from './inpage-lab.ts';
 import { fetchLatestVerification, renderVerifyResult, submitForVerification } from './submit.ts';
+
+/** Element and line prefix that show each kind of diff part in the Solve preview. */
+const diffPartStyle: Record<DiffPart['kind'], { tag: 'ins' | 'del' | 'span'; marker: string }> = {
+  added: { tag: 'ins', marker: '+ ' },
+  removed: { tag: 'del', marker: '- ' },
+  same: { tag: 'span', marker: '  ' },
+};
 
 /** Wire Reset, Solve, Undo and Submit. Reset and Solve ask first and keep the replaced state for Undo. */
 export function setUpLabActions(root: HTMLElement, lab: InPageLab, starter: LabSnapshot): void {
@@ -114,8 +121,8 @@ function renderDiff(container: HTMLElement, changes: readonly FileChange[], comm
     heading.textContent = `${change.path} (${change.status === 'added' ? 'new file' : 'changed'})`;
     const pre = document.createElement('pre');
     for (const part of change.parts) {
-      const element = document.createElement(part.kind === 'added' ? 'ins' : part.kind === 'removed' ? 'del' : 'span');
-      const marker = part.kind === 'added' ? '+ ' : part.kind === 'removed' ? '- ' : '  ';
+      const { tag, marker } = diffPartStyle[part.kind];
+      const element = document.createElement(tag);
       element.textContent = part.text.replace(/\n$/, '').split('\n').map((line) => `${marker}${line}`).join('\n') + '\n';
       if (part.kind === 'same') element.style.display = 'block';
       pre.append(element);

@@ -60,7 +60,12 @@ const imagesSummary = 'List images';
  * at `/`. Docker matches it against `name:tag` and against the bare name.
  */
 function globPattern(glob: string): RegExp {
-  const body = [...glob].map((char) => (char === '*' ? '[^/]*' : char === '?' ? '[^/]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  let body = '';
+  for (const char of glob) {
+    if (char === '*') body += '[^/]*';
+    else if (char === '?') body += '[^/]';
+    else body += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
   return new RegExp(`^${body}$`);
 }
 

@@ -2,7 +2,7 @@
  * The command journal: what the server replays to verify a lab. Each entry
  * is one command typed in the terminal, the time on the lab clock when it
  * started, and the learner's files that changed since the previous command
- * ended (editor edits included; `null` marks a deleted file). Replaying the
+ * ended, editor edits included. A `null` file marks a deletion. Replaying the
  * entries in order with the engine's clock set to each `at` rebuilds the
  * same images, with the same IDs, as the browser built. Browser-safe.
  */
