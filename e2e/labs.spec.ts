@@ -251,7 +251,13 @@ test('Tab key setting switches and persists', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
-  expect((await editorText(page)).startsWith('    FROM') || (await editorText(page)).startsWith('\tFROM')).toBe(true);
+  // The model applies the keystroke asynchronously, so poll for the indented line.
+  await expect
+    .poll(async () => {
+      const text = await editorText(page);
+      return text.startsWith('    FROM') || text.startsWith('\tFROM');
+    })
+    .toBe(true);
 
   await page.reload();
   await expect(page.locator('.lab')).toHaveAttribute('data-ready-editor', 'true', { timeout: 30_000 });
